@@ -1,0 +1,63 @@
+package io.caimei.scoring.config;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+
+/** Typed configuration of the scoring service. */
+@ConfigMapping(prefix = "caimei")
+public interface ScoringConfig {
+
+    Kafka kafka();
+
+    Redis redis();
+
+    Scoring scoring();
+
+    /** Kafka connection and topic naming. */
+    interface Kafka {
+        @WithName("bootstrap-servers")
+        @WithDefault("127.0.0.1:9092")
+        String bootstrapServers();
+
+        /** Prepended to every topic name; lets tests run on their own topics beside a live system. */
+        @WithName("topic-prefix")
+        @WithDefault("")
+        String topicPrefix();
+    }
+
+    /** Redis key namespace. */
+    interface Redis {
+        /** First segment of every key; tests use their own so they never touch live data. */
+        @WithName("key-prefix")
+        @WithDefault("cm")
+        String keyPrefix();
+    }
+
+    /** Consumer and period behaviour. */
+    interface Scoring {
+        @WithName("consumer-enabled")
+        @WithDefault("true")
+        boolean consumerEnabled();
+
+        @WithName("group-id")
+        @WithDefault("caimei-scoring")
+        String groupId();
+
+        @WithName("max-poll-records")
+        @WithDefault("5000")
+        int maxPollRecords();
+
+        /** Watermark = latest accepted event time minus this. */
+        @WithName("allowed-lateness")
+        @WithDefault("PT2H")
+        Duration allowedLateness();
+
+        /** How many periods back a page of history is kept in Redis before expiry. */
+        @WithName("aggregate-ttl")
+        @WithDefault("P400D")
+        Duration aggregateTtl();
+    }
+}

@@ -1,0 +1,28 @@
+package io.caimei.scoring.rest;
+
+import java.util.regex.Pattern;
+
+import io.caimei.events.Period;
+
+/** Path parameter checks shared by the resources; failures become 400 problems. */
+final class Validation {
+
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9._:\\-]{1,128}");
+
+    private Validation() {
+    }
+
+    static void period(String period) {
+        if (Period.parse(period).isEmpty()) {
+            throw new Problem(400, "bad-period", "Bad period",
+                    "period must be a day (2024-02-14), ISO week (2024-W07), month (2024-02) or year (2024)");
+        }
+    }
+
+    static void entityId(String id) {
+        if (id == null || !ID.matcher(id).matches()) {
+            throw new Problem(400, "bad-entity-id", "Bad entity id",
+                    "entity ids are 1 to 128 characters of letters, digits, '.', '_', ':' and '-'");
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package io.caimei.scoring.service;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.caimei.events.PeriodClosed;
+import io.caimei.events.ScoreUpdate;
+import io.caimei.events.Topics;
+import io.caimei.scoring.config.ScoringConfig;
+
+/** Publishes score updates and period closures durably (acks=all), waiting for the broker's answer. */
+@ApplicationScoped
+public class ScorePublisher {
+
+    private final KafkaProducer<String, String> producer;
+    private final ObjectMapper json;
+    private final String scoresTopic;
+    private final String periodsTopic;
+    private final String dlqTopic;
+
+    public ScorePublisher(ScoringConfig config, ObjectMapper json) {
+        this.json = json;
+        this.scoresTopic = config.kafka().topicPrefix() + Topics.SCORES;
+        this.periodsTopic = config.kafka().topicPrefix() + Topics.PERIODS;
+        this.dlqTopic = config.kafka().topicPrefix() + Topics.DLQ;
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafka().bootstrapServers());
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        p.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+        p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        p.put(ProducerConfig.CLIENT_ID_CONFIG, "caimei-scoring-publisher");
+        this.producer = new KafkaProducer<>(p);
+    }
+
+    /** Sends all updates and returns only once every one is acknowledged. */
+    public void publish(List<ScoreUpdate> updates) {
+        List<Future<RecordMetadata>> acks = new ArrayList<>(updates.size());
+        for (ScoreUpdate u : updates) {
+            acks.add(producer.send(new ProducerRecord<>(scoresTopic, u.entityId(), write(u))));
+        }
+        await(acks);
+    }
+
+    /** Dead-letters records with their reason (e.g. LATE) and waits for the acknowledgement. */
+    public void publishDeadLetters(List<DeadLetter> letters) {
+        List<Future<RecordMetadata>> acks = new ArrayList<>(letters.size());
+        for (DeadLetter d : letters) {
+            acks.add(producer.send(new ProducerRecord<>(dlqTopic, d.key(), write(d))));
+        }
+        await(acks);
+    }
+
+    public void publishClosed(PeriodClosed closed) {
+        await(List.of(producer.send(new ProducerRecord<>(periodsTopic, closed.period(), write(closed)))));
+    }
+
+    private String write(Object o) {
+        try {
+            return json.writeValueAsString(o);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void await(List<Future<RecordMetadata>> acks) {
+        try {
+            for (Future<RecordMetadata> f : acks) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while publishing", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("publishing failed: " + e.getCause().getMessage(), e.getCause());
+        }
+    }
+
+    @PreDestroy
+    void close() {
+        producer.close();
+    }
+}

@@ -1,0 +1,35 @@
+-- Applies one consumer batch of one partition atomically, exactly once.
+-- KEYS[1] applied offset, KEYS[2] dirty set, KEYS[3] max event time, KEYS[4..] data keys referenced by index.
+-- ARGV[1] first offset of the batch, ARGV[2] last offset, ARGV[3] max event epoch millis, ARGV[4] ops (JSON),
+-- ARGV[5] ttl seconds for data keys.
+local applied = redis.call('GET', KEYS[1])
+if applied and tonumber(applied) >= tonumber(ARGV[1]) then
+  -- already applied (a redelivery or a zombie consumer): change nothing
+  return 0
+end
+local ops = cjson.decode(ARGV[4])
+local ttl = tonumber(ARGV[5])
+for _, op in ipairs(ops.h) do
+  redis.call('HINCRBY', KEYS[op[1]], op[2], op[3])
+end
+for _, op in ipairs(ops.s) do
+  redis.call('HSET', KEYS[op[1]], op[2], op[3])
+end
+for _, op in ipairs(ops.p) do
+  redis.call('PFADD', KEYS[op[1]], unpack(op[2]))
+end
+for _, op in ipairs(ops.z) do
+  redis.call('ZINCRBY', KEYS[op[1]], op[3], op[2])
+end
+for _, op in ipairs(ops.a) do
+  redis.call('SADD', KEYS[op[1]], unpack(op[2]))
+end
+for _, k in ipairs(ops.e) do
+  redis.call('EXPIRE', KEYS[k], ttl)
+end
+redis.call('SET', KEYS[1], ARGV[2])
+local maxts = redis.call('GET', KEYS[3])
+if not maxts or tonumber(maxts) < tonumber(ARGV[3]) then
+  redis.call('SET', KEYS[3], ARGV[3])
+end
+return 1
