@@ -1,0 +1,145 @@
+package io.caimei.ranking.repository;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.caimei.events.Period;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/** Closed periods' final rankings in PostgreSQL: written once on close, served unchanged forever. */
+@ApplicationScoped
+public class FrozenRepository {
+
+    private final Pool pool;
+
+    public FrozenRepository(Pool pool) {
+        this.pool = pool;
+    }
+
+    public void createSchema() {
+        pool.query("""
+                CREATE TABLE IF NOT EXISTS frozen_period (
+                  board TEXT NOT NULL,
+                  period TEXT NOT NULL,
+                  period_kind TEXT NOT NULL,
+                  first_day DATE NOT NULL,
+                  total INTEGER NOT NULL,
+                  frozen_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+                  PRIMARY KEY (board, period))
+                """).execute().await().indefinitely();
+        pool.query("""
+                CREATE TABLE IF NOT EXISTS frozen_entry (
+                  board TEXT NOT NULL,
+                  period TEXT NOT NULL,
+                  period_kind TEXT NOT NULL,
+                  first_day DATE NOT NULL,
+                  position INTEGER NOT NULL,
+                  rank INTEGER NOT NULL,
+                  entity_id TEXT NOT NULL,
+                  score DOUBLE PRECISION NOT NULL,
+                  top_contributor TEXT,
+                  top_contributor_orders BIGINT,
+                  PRIMARY KEY (board, period, entity_id))
+                """).execute().await().indefinitely();
+        pool.query("CREATE INDEX IF NOT EXISTS frozen_entry_page ON frozen_entry (board, period, position)")
+                .execute().await().indefinitely();
+        pool.query("CREATE INDEX IF NOT EXISTS frozen_entry_history ON frozen_entry (board, entity_id, period_kind, first_day)")
+                .execute().await().indefinitely();
+    }
+
+    /** One frozen row. */
+    public record FrozenRow(int position, int rank, String entityId, double score, String topContributor,
+            Long topContributorOrders) {
+    }
+
+    /** Stores a board's whole final ranking once; a second freeze of the same period changes nothing. */
+    public boolean freeze(String board, Period period, List<FrozenRow> rows) {
+        return pool.withTransaction(c -> c.preparedQuery("""
+                INSERT INTO frozen_period (board, period, period_kind, first_day, total) VALUES ($1, $2, $3, $4, $5)
+                ON CONFLICT DO NOTHING""")
+                .execute(Tuple.of(board, period.id(), period.kind().name(), period.firstDay(), rows.size()))
+                .flatMap(res -> {
+                    if (res.rowCount() == 0) {
+                        return io.smallrye.mutiny.Uni.createFrom().item(false);
+                    }
+                    if (rows.isEmpty()) {
+                        return io.smallrye.mutiny.Uni.createFrom().item(true);
+                    }
+                    List<Tuple> tuples = new ArrayList<>();
+                    for (FrozenRow r : rows) {
+                        tuples.add(Tuple.tuple(List.of(board, period.id(), period.kind().name(), period.firstDay(),
+                                r.position(), r.rank(), r.entityId(), r.score()))
+                                .addString(r.topContributor()).addLong(r.topContributorOrders()));
+                    }
+                    return c.preparedQuery("""
+                            INSERT INTO frozen_entry (board, period, period_kind, first_day, position, rank, entity_id,
+                              score, top_contributor, top_contributor_orders)
+                            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)""").executeBatch(tuples)
+                            .map(x -> true);
+                })).await().indefinitely();
+    }
+
+    public Optional<Integer> total(String board, String period) {
+        var it = pool.preparedQuery("SELECT total FROM frozen_period WHERE board = $1 AND period = $2")
+                .execute(Tuple.of(board, period)).await().indefinitely().iterator();
+        return it.hasNext() ? Optional.of(it.next().getInteger("total")) : Optional.empty();
+    }
+
+    public List<FrozenRow> page(String board, String period, int offset, int limit) {
+        List<FrozenRow> out = new ArrayList<>();
+        pool.preparedQuery("""
+                SELECT * FROM frozen_entry WHERE board = $1 AND period = $2 AND position >= $3
+                ORDER BY position LIMIT $4""").execute(Tuple.of(board, period, offset, limit)).await().indefinitely()
+                .forEach(r -> out.add(map(r)));
+        return out;
+    }
+
+    public Optional<FrozenRow> entry(String board, String period, String entityId) {
+        var it = pool.preparedQuery("SELECT * FROM frozen_entry WHERE board = $1 AND period = $2 AND entity_id = $3")
+                .execute(Tuple.of(board, period, entityId)).await().indefinitely().iterator();
+        return it.hasNext() ? Optional.of(map(it.next())) : Optional.empty();
+    }
+
+    public List<String> periods(String board) {
+        List<String> out = new ArrayList<>();
+        pool.preparedQuery("SELECT period FROM frozen_period WHERE board = $1").execute(Tuple.of(board))
+                .await().indefinitely().forEach(r -> out.add(r.getString("period")));
+        return out;
+    }
+
+    /** Final ranks in one period for the given entities. */
+    public Map<String, Integer> ranks(String board, String period, List<String> entityIds) {
+        Map<String, Integer> out = new HashMap<>();
+        pool.preparedQuery("SELECT entity_id, rank FROM frozen_entry WHERE board = $1 AND period = $2 AND entity_id = ANY($3)")
+                .execute(Tuple.of(board, period, entityIds.toArray(String[]::new))).await().indefinitely()
+                .forEach(r -> out.put(r.getString("entity_id"), r.getInteger("rank")));
+        return out;
+    }
+
+    /** Peak rank and periods on board (within the shown top N) over frozen periods before {@code before}. */
+    public Map<String, int[]> history(String board, Period before, int topN, List<String> entityIds) {
+        Map<String, int[]> out = new HashMap<>();
+        pool.preparedQuery("""
+                SELECT entity_id, min(rank) AS peak, count(*) AS periods FROM frozen_entry
+                WHERE board = $1 AND period_kind = $2 AND first_day < $3 AND rank <= $4 AND entity_id = ANY($5)
+                GROUP BY entity_id""")
+                .execute(Tuple.of(board, before.kind().name(), before.firstDay(), topN, entityIds.toArray(String[]::new)))
+                .await().indefinitely()
+                .forEach(r -> out.put(r.getString("entity_id"),
+                        new int[] { r.getInteger("peak"), r.getLong("periods").intValue() }));
+        return out;
+    }
+
+    private static FrozenRow map(Row r) {
+        return new FrozenRow(r.getInteger("position"), r.getInteger("rank"), r.getString("entity_id"),
+                r.getDouble("score"), r.getString("top_contributor"), r.getLong("top_contributor_orders"));
+    }
+
+}

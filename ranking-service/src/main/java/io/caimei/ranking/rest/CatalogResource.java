@@ -1,0 +1,151 @@
+package io.caimei.ranking.rest;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import io.caimei.events.EntityType;
+import io.caimei.ranking.mapping.CatalogEntity;
+import io.caimei.ranking.service.CatalogService;
+
+/** Reads and writes the catalog; also gives ingest the attribution links of every content. */
+@Path("/v1/catalog")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class CatalogResource {
+
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9._:\\-]{1,128}");
+
+    private final CatalogService catalog;
+
+    public CatalogResource(CatalogService catalog) {
+        this.catalog = catalog;
+    }
+
+    @GET
+    @Path("/entities/{id}")
+    @RolesAllowed({ "analyst", "admin", "advertiser" })
+    public CatalogEntity get(@PathParam("id") String id) {
+        return catalog.find(id).orElseThrow(() -> new Problem(404, "not-in-catalog", "Not in catalog",
+                "no catalog entity '" + (ID.matcher(id).matches() ? id : "?") + "'"));
+    }
+
+    @PUT
+    @Path("/entities/{id}")
+    @RolesAllowed("admin")
+    public CatalogEntity put(@PathParam("id") String id, CatalogEntity entity) {
+        if (entity == null || !id.equals(entity.id())) {
+            throw new Problem(400, "bad-catalog-entity", "Bad catalog entity", "body id must equal the path id");
+        }
+        List<String> errors = validate(entity, "");
+        if (!errors.isEmpty()) {
+            throw new Problem(400, "bad-catalog-entity", "Bad catalog entity", String.join("; ", errors));
+        }
+        catalog.save(List.of(entity));
+        return entity;
+    }
+
+    @POST
+    @Path("/entities")
+    @RolesAllowed("admin")
+    public Map<String, Object> bulk(List<CatalogEntity> entities) {
+        if (entities == null || entities.isEmpty()) {
+            throw new Problem(400, "bad-catalog-entity", "Bad catalog entity", "expected a non-empty JSON array");
+        }
+        List<String> errors = new ArrayList<>();
+        for (int i = 0; i < entities.size(); i++) {
+            errors.addAll(validate(entities.get(i), "[" + i + "] "));
+        }
+        if (!errors.isEmpty()) {
+            // a catalog import is all or nothing, so a half-applied import cannot mislink contents
+            throw new Problem(400, "bad-catalog-entity", "Bad catalog entity", String.join("; ", errors));
+        }
+        catalog.save(entities);
+        return Map.of("saved", entities.size());
+    }
+
+    /** Every content's music, account and campaigns, for attribution at ingest. */
+    @GET
+    @Path("/attribution")
+    @RolesAllowed({ "ingest", "admin" })
+    public Map<String, Object> attribution() {
+        Map<String, List<String>> links = new HashMap<>();
+        for (CatalogEntity e : catalog.all()) {
+            if (e.type() == EntityType.CONTENT) {
+                List<String> targets = new ArrayList<>();
+                if (e.musicId() != null) {
+                    targets.add("MUSIC:" + e.musicId());
+                }
+                if (e.accountId() != null) {
+                    targets.add("ACCOUNT:" + e.accountId());
+                }
+                e.campaignIds().forEach(c -> targets.add("CAMPAIGN:" + c));
+                if (!targets.isEmpty()) {
+                    links.put(e.id(), targets);
+                }
+            }
+        }
+        return Map.of("version", catalog.version(), "links", links);
+    }
+
+    static List<String> validate(CatalogEntity e, String at) {
+        List<String> errors = new ArrayList<>();
+        if (e == null) {
+            errors.add(at + "entity is null");
+            return errors;
+        }
+        if (e.id() == null || !ID.matcher(e.id()).matches()) {
+            errors.add(at + "id must be 1 to 128 characters of letters, digits, '.', '_', ':' and '-'");
+        }
+        if (e.type() == null) {
+            errors.add(at + "type is required (CONTENT, MUSIC, ACCOUNT, AI_APP or CAMPAIGN)");
+            return errors;
+        }
+        if (e.name() == null || e.name().isBlank() || e.name().length() > 200) {
+            errors.add(at + "name is required, at most 200 characters");
+        }
+        if ((e.type() == EntityType.ACCOUNT) != (e.kind() != null)) {
+            errors.add(at + "kind (SUBSCRIPTION or SHICAI) is required for an ACCOUNT and only for one");
+        }
+        if ((e.type() == EntityType.CAMPAIGN) != (e.category() != null)) {
+            errors.add(at + "category (BRAND, MUSIC or TOURISM) is required for a CAMPAIGN and only for one");
+        }
+        if (e.type() == EntityType.CAMPAIGN && (e.owner() == null || !ID.matcher(e.owner()).matches())) {
+            errors.add(at + "owner (the advertiser id) is required for a CAMPAIGN");
+        }
+        boolean links = e.musicId() != null || e.accountId() != null || !e.campaignIds().isEmpty();
+        if (links && e.type() != EntityType.CONTENT) {
+            errors.add(at + "only a CONTENT links to music, account and campaigns");
+        }
+        for (String link : linkIds(e)) {
+            if (!ID.matcher(link).matches()) {
+                errors.add(at + "linked ids must be 1 to 128 characters of letters, digits, '.', '_', ':' and '-'");
+                break;
+            }
+        }
+        return errors;
+    }
+
+    private static List<String> linkIds(CatalogEntity e) {
+        List<String> ids = new ArrayList<>(e.campaignIds());
+        if (e.musicId() != null) {
+            ids.add(e.musicId());
+        }
+        if (e.accountId() != null) {
+            ids.add(e.accountId());
+        }
+        return ids;
+    }
+}

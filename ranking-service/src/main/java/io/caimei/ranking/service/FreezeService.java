@@ -1,0 +1,79 @@
+package io.caimei.ranking.service;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import io.caimei.events.Period;
+import io.caimei.ranking.config.RankingConfig;
+import io.caimei.ranking.mapping.Board;
+import io.caimei.ranking.repository.FrozenRepository;
+import io.caimei.ranking.repository.FrozenRepository.FrozenRow;
+import io.caimei.ranking.repository.LiveBoardRepository;
+
+/** Freezes every board of a closed period: its whole ranking goes to PostgreSQL once, then never changes. */
+@ApplicationScoped
+public class FreezeService {
+
+    private static final Logger LOG = Logger.getLogger(FreezeService.class);
+    private static final int CHUNK = 5000;
+
+    private final LiveBoardRepository live;
+    private final FrozenRepository frozen;
+    private final RankingService ranking;
+    private final RankingConfig config;
+
+    public FreezeService(LiveBoardRepository live, FrozenRepository frozen, RankingService ranking,
+            RankingConfig config) {
+        this.live = live;
+        this.frozen = frozen;
+        this.ranking = ranking;
+        this.config = config;
+    }
+
+    public void freeze(Period period) {
+        for (Board b : Boards.ALL) {
+            freeze(b, period);
+        }
+    }
+
+    /** Freezes one board-period; returns the number of entries stored (0 when it was frozen already). */
+    public int freeze(Board board, Period period) {
+        if (ranking.isFrozen(board.id(), period.id())) {
+            return 0;
+        }
+        List<FrozenRow> rows = new ArrayList<>();
+        long total = live.count(board.id(), period.id());
+        int rank = 0;
+        double previous = Double.NaN;
+        for (long from = 0; from < total; from += CHUNK) {
+            List<Map.Entry<String, Double>> slice = live.range(board.id(), period.id(), from, from + CHUNK - 1);
+            Map<String, String> tops = board.id().equals("music-propagation")
+                    ? live.contributors(board.id(), period.id(), slice.stream().map(Map.Entry::getKey).toList())
+                    : Map.of();
+            for (int i = 0; i < slice.size(); i++) {
+                int position = (int) from + i;
+                double score = slice.get(i).getValue();
+                if (score != previous) {
+                    rank = position + 1;
+                }
+                previous = score;
+                String top = tops.get(slice.get(i).getKey());
+                rows.add(new FrozenRow(position, rank, slice.get(i).getKey(), score,
+                        top == null ? null : top.substring(0, top.lastIndexOf('|')),
+                        top == null ? null : Long.parseLong(top.substring(top.lastIndexOf('|') + 1))));
+            }
+        }
+        boolean stored = frozen.freeze(board.id(), period, rows);
+        ranking.markFrozen(board.id(), period.id());
+        live.expire(board.id(), period.id(), config.ranking().liveTtlAfterFreeze().toSeconds());
+        if (stored) {
+            LOG.infof("froze %s %s with %d entries", board.id(), period.id(), rows.size());
+        }
+        return stored ? rows.size() : 0;
+    }
+}

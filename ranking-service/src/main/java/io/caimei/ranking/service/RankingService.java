@@ -1,0 +1,160 @@
+package io.caimei.ranking.service;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.caimei.events.Period;
+import io.caimei.events.ScoreUpdate;
+import io.caimei.ranking.mapping.Board;
+import io.caimei.ranking.mapping.BoardPage;
+import io.caimei.ranking.mapping.CatalogEntity;
+import io.caimei.ranking.mapping.Entry;
+import io.caimei.ranking.repository.FrozenRepository;
+import io.caimei.ranking.repository.FrozenRepository.FrozenRow;
+import io.caimei.ranking.repository.LiveBoardRepository;
+import io.caimei.ranking.repository.LiveBoardRepository.Placement;
+
+/** Places scores on boards and answers board queries: live periods from Redis, closed ones from PostgreSQL. */
+@ApplicationScoped
+public class RankingService {
+
+    private final LiveBoardRepository live;
+    private final FrozenRepository frozen;
+    private final CatalogService catalog;
+    private final Set<String> frozenKeys = ConcurrentHashMap.newKeySet();
+
+    public RankingService(LiveBoardRepository live, FrozenRepository frozen, CatalogService catalog) {
+        this.live = live;
+        this.frozen = frozen;
+        this.catalog = catalog;
+    }
+
+    /** Places a batch of score updates on every board each entity belongs to, skipping frozen periods. */
+    public int apply(List<ScoreUpdate> updates) {
+        List<Placement> placements = new ArrayList<>();
+        for (ScoreUpdate u : updates) {
+            Optional<CatalogEntity> c = catalog.find(u.entityId());
+            for (Board b : Boards.of(u.entityType(), c.map(CatalogEntity::kind).orElse(null),
+                    c.map(CatalogEntity::category).orElse(null))) {
+                if (!isFrozen(b.id(), u.period())) {
+                    placements.add(new Placement(b.id(), u.period(), u.entityId(), u.index(), u.topContributor(),
+                            u.topContributorOrders()));
+                }
+            }
+        }
+        live.place(placements);
+        return placements.size();
+    }
+
+    public boolean isFrozen(String board, String period) {
+        String key = board + "|" + period;
+        if (frozenKeys.contains(key)) {
+            return true;
+        }
+        if (frozen.total(board, period).isPresent()) {
+            frozenKeys.add(key);
+            return true;
+        }
+        return false;
+    }
+
+    public void markFrozen(String board, String period) {
+        frozenKeys.add(board + "|" + period);
+    }
+
+    /** A page of a board; ranks are competition style and stay right across page boundaries. */
+    public BoardPage page(Board board, Period period, int offset, int limit) {
+        boolean closed = isFrozen(board.id(), period.id());
+        List<Raw> raws = new ArrayList<>();
+        long total;
+        if (closed) {
+            total = frozen.total(board.id(), period.id()).orElse(0);
+            for (FrozenRow r : frozen.page(board.id(), period.id(), offset, limit)) {
+                raws.add(new Raw(r.rank(), r.entityId(), r.score(), r.topContributor(), r.topContributorOrders()));
+            }
+        } else {
+            total = live.count(board.id(), period.id());
+            List<Map.Entry<String, Double>> slice = live.range(board.id(), period.id(), offset, offset + limit - 1L);
+            Map<String, String> tops = board.id().equals("music-propagation")
+                    ? live.contributors(board.id(), period.id(), slice.stream().map(Map.Entry::getKey).toList())
+                    : Map.of();
+            long rank = 0;
+            double previous = Double.NaN;
+            for (int i = 0; i < slice.size(); i++) {
+                double score = slice.get(i).getValue();
+                if (i == 0) {
+                    rank = live.rankOfScore(board.id(), period.id(), score);
+                } else if (score != previous) {
+                    rank = offset + i + 1L;
+                }
+                previous = score;
+                String top = tops.get(slice.get(i).getKey());
+                String topId = top == null ? null : top.substring(0, top.lastIndexOf('|'));
+                Long topOrders = top == null ? null : Long.parseLong(top.substring(top.lastIndexOf('|') + 1));
+                raws.add(new Raw((int) rank, slice.get(i).getKey(), score, topId, topOrders));
+            }
+        }
+        return new BoardPage(board.id(), board.name(), period.id(), closed, offset, limit, total,
+                decorate(board, period, raws));
+    }
+
+    /** The page around one entity (± n), or empty when it is not ranked in the period. */
+    public Optional<BoardPage> around(Board board, Period period, String entityId, int n) {
+        long position;
+        if (isFrozen(board.id(), period.id())) {
+            position = frozen.entry(board.id(), period.id(), entityId).map(FrozenRow::position).orElse(-1);
+        } else {
+            position = live.position(board.id(), period.id(), entityId);
+        }
+        if (position < 0) {
+            return Optional.empty();
+        }
+        int from = (int) Math.max(0, position - n);
+        return Optional.of(page(board, period, from, (int) (position - from) + n + 1));
+    }
+
+    /** Periods of a board, newest first, each marked closed (frozen) or open. */
+    public List<Map<String, Object>> periods(Board board) {
+        Set<String> all = new java.util.TreeSet<>(java.util.Comparator.reverseOrder());
+        all.addAll(live.periodsOf(board.id()));
+        List<String> closedIds = frozen.periods(board.id());
+        all.addAll(closedIds);
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (String id : all) {
+            Period p = Period.parse(id).orElse(null);
+            if (p != null) {
+                out.add(Map.of("period", id, "granularity", p.kind().name(), "closed", closedIds.contains(id)));
+            }
+        }
+        return out;
+    }
+
+    private List<Entry> decorate(Board board, Period period, List<Raw> raws) {
+        List<String> ids = raws.stream().map(Raw::entityId).toList();
+        Map<String, Integer> previous = ids.isEmpty() ? Map.of() : frozen.ranks(board.id(), period.previous().id(), ids);
+        Map<String, int[]> history = ids.isEmpty() ? Map.of() : frozen.history(board.id(), period, board.shown(), ids);
+        List<Entry> out = new ArrayList<>(raws.size());
+        for (Raw r : raws) {
+            Integer prev = previous.get(r.entityId());
+            int[] h = history.get(r.entityId());
+            int onBoard = h == null ? 0 : h[1];
+            Integer peak = h == null ? null : h[0];
+            Optional<CatalogEntity> c = catalog.find(r.entityId());
+            String topName = r.topContributor() == null ? null
+                    : catalog.find(r.topContributor()).map(CatalogEntity::name).orElse(r.topContributor());
+            out.add(new Entry(r.rank(), r.entityId(), c.map(CatalogEntity::name).orElse(r.entityId()),
+                    c.isPresent(), r.score(), prev, Movement.of(r.rank(), prev, onBoard), peak, onBoard,
+                    r.topContributor(), topName, r.topContributorOrders()));
+        }
+        return out;
+    }
+
+    private record Raw(int rank, String entityId, double score, String topContributor, Long topContributorOrders) {
+    }
+}
