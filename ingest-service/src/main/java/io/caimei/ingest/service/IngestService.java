@@ -1,0 +1,72 @@
+package io.caimei.ingest.service;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.caimei.events.CanonicalEvent;
+import io.caimei.ingest.mapping.RecordResult;
+import io.caimei.ingest.repository.DedupeRepository;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/** Dedupes validated records, attributes them and hands them to Kafka durably. */
+@ApplicationScoped
+public class IngestService {
+
+    private final DedupeRepository dedupe;
+    private final AttributionService attribution;
+    private final EventProducer producer;
+    private final Counter accepted;
+    private final Counter rejected;
+    private final Counter duplicates;
+
+    public IngestService(DedupeRepository dedupe, AttributionService attribution, EventProducer producer,
+            MeterRegistry metrics) {
+        this.dedupe = dedupe;
+        this.attribution = attribution;
+        this.producer = producer;
+        this.accepted = Counter.builder("caimei.events.accepted").register(metrics);
+        this.rejected = Counter.builder("caimei.events.rejected").register(metrics);
+        this.duplicates = Counter.builder("caimei.events.duplicate").register(metrics);
+    }
+
+    /** Returns only after every accepted record is acknowledged by Kafka; throws if any is not. */
+    public IngestReport ingest(List<RecordResult> results) {
+        List<IngestReport.Rejection> rejections = new ArrayList<>();
+        List<CanonicalEvent> valid = new ArrayList<>();
+        for (RecordResult r : results) {
+            if (r.isAccepted()) {
+                valid.add(r.event());
+            } else {
+                rejections.add(new IngestReport.Rejection(r.index(), r.reason()));
+            }
+        }
+        List<String[]> pairs = valid.stream().map(e -> new String[] { e.source(), e.eventId() }).toList();
+        boolean[] fresh = dedupe.reserve(pairs);
+        List<CanonicalEvent> toSend = new ArrayList<>();
+        List<String[]> reserved = new ArrayList<>();
+        int dup = 0;
+        int fresher = 0;
+        for (int i = 0; i < valid.size(); i++) {
+            if (fresh[i]) {
+                fresher++;
+                reserved.add(pairs.get(i));
+                toSend.addAll(attribution.fanOut(valid.get(i)));
+            } else {
+                dup++;
+            }
+        }
+        try {
+            producer.sendAll(toSend);
+        } catch (RuntimeException e) {
+            dedupe.release(reserved);
+            throw e;
+        }
+        accepted.increment(fresher);
+        duplicates.increment(dup);
+        rejected.increment(rejections.size());
+        return new IngestReport(fresher, dup, toSend.size() - fresher, rejections);
+    }
+}
