@@ -1,0 +1,52 @@
+package io.caimei.gateway.client;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/** The ranking service: boards, pages, neighbours, catalog. Every call carries the caller's token. */
+@Path("/v1")
+@RegisterRestClient(configKey = "ranking")
+public interface RankingClient {
+
+    @GET
+    @Path("/boards")
+    Response boards(@HeaderParam("Authorization") String auth);
+
+    @GET
+    @Path("/boards/{board}/periods")
+    Response periods(@HeaderParam("Authorization") String auth, @PathParam("board") String board);
+
+    @GET
+    @Path("/boards/{board}/periods/{period}")
+    Response page(@HeaderParam("Authorization") String auth, @PathParam("board") String board,
+            @PathParam("period") String period, @QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit);
+
+    @GET
+    @Path("/boards/{board}/periods/{period}/entities/{entity}")
+    Response around(@HeaderParam("Authorization") String auth, @PathParam("board") String board,
+            @PathParam("period") String period, @PathParam("entity") String entity, @QueryParam("around") Integer around);
+
+    @GET
+    @Path("/catalog/entities/{id}")
+    Response catalogEntity(@HeaderParam("Authorization") String auth, @PathParam("id") String id);
+
+    @PUT
+    @Path("/catalog/entities/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Response putCatalogEntity(@HeaderParam("Authorization") String auth, @PathParam("id") String id, byte[] body);
+
+    @POST
+    @Path("/catalog/entities")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Response postCatalogEntities(@HeaderParam("Authorization") String auth, byte[] body);
+}

@@ -1,0 +1,25 @@
+package io.caimei.gateway.client;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/** The scoring service: explanations, periods and their closing. */
+@Path("/v1")
+@RegisterRestClient(configKey = "scoring")
+public interface ScoringClient {
+
+    @GET
+    @Path("/entities/{entity}/periods/{period}/explanation")
+    Response explanation(@HeaderParam("Authorization") String auth, @PathParam("entity") String entity,
+            @PathParam("period") String period);
+
+    @POST
+    @Path("/periods/{period}/close")
+    Response close(@HeaderParam("Authorization") String auth, @PathParam("period") String period);
+}

@@ -1,0 +1,60 @@
+package io.caimei.gateway.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import io.caimei.gateway.client.Backends;
+import io.caimei.gateway.service.Caller;
+
+/** Public board queries: boards, periods, pages and an entity's neighbourhood. */
+@Path("/api/v1/boards")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({ "advertiser", "analyst", "admin" })
+@RateLimited
+public class BoardApi {
+
+    private final Backends backends;
+    private final Caller caller;
+
+    public BoardApi(Backends backends, Caller caller) {
+        this.backends = backends;
+        this.caller = caller;
+    }
+
+    @GET
+    @Operation(summary = "The eight boards")
+    public Response boards() {
+        return Relay.of(backends.rankingRead(r -> r.boards(caller.bearer())));
+    }
+
+    @GET
+    @Path("/{boardId}/periods")
+    @Operation(summary = "A board's periods, open or closed, newest first")
+    public Response periods(@PathParam("boardId") String board) {
+        return Relay.of(backends.rankingRead(r -> r.periods(caller.bearer(), board)));
+    }
+
+    @GET
+    @Path("/{boardId}/periods/{period}")
+    @Operation(summary = "A page of a board in a period, with the total count")
+    public Response page(@PathParam("boardId") String board, @PathParam("period") String period,
+            @QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit) {
+        return Relay.of(backends.rankingRead(r -> r.page(caller.bearer(), board, period, offset, limit)));
+    }
+
+    @GET
+    @Path("/{boardId}/periods/{period}/entities/{entityId}")
+    @Operation(summary = "One entity's entry and its neighbours")
+    public Response around(@PathParam("boardId") String board, @PathParam("period") String period,
+            @PathParam("entityId") String entity, @QueryParam("around") Integer around) {
+        return Relay.of(backends.rankingRead(r -> r.around(caller.bearer(), board, period, entity, around)));
+    }
+}

@@ -1,0 +1,56 @@
+package io.caimei.gateway.rest;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import io.caimei.gateway.client.BackendUnavailableException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+
+/** Every gateway error as application/problem+json with a stable type URI and no internal class names. */
+public class ProblemMappers {
+
+    @ServerExceptionMapper
+    public Response problem(Problem p) {
+        Response r = build(p.status(), p.type(), p.title(), p.getMessage());
+        return p.retryAfterSeconds() == null ? r
+                : Response.fromResponse(r).header("Retry-After", p.retryAfterSeconds()).build();
+    }
+
+    @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class })
+    public Response unauthorized() {
+        Response r = build(401, "unauthorized", "Authentication required",
+                "send a valid bearer token from the caimei realm");
+        return Response.fromResponse(r).header("WWW-Authenticate", "Bearer realm=\"caimei\"").build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return build(403, "forbidden", "Forbidden", "your roles do not allow this request");
+    }
+
+    @ServerExceptionMapper({ BackendUnavailableException.class, TimeoutException.class,
+            CircuitBreakerOpenException.class, ProcessingException.class })
+    public Response unavailable() {
+        Response r = build(503, "backend-unavailable", "Service temporarily unavailable",
+                "a backend service did not answer; retry shortly");
+        return Response.fromResponse(r).header("Retry-After", "5").build();
+    }
+
+    static Response build(int status, String type, String title, String detail) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "https://caimei.io/problems/" + type);
+        body.put("title", title);
+        body.put("status", status);
+        body.put("detail", detail);
+        return Response.status(status).type("application/problem+json").entity(body).build();
+    }
+}

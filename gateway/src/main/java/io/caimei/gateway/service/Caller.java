@@ -1,0 +1,61 @@
+package io.caimei.gateway.service;
+
+import java.util.Optional;
+
+import jakarta.enterprise.context.RequestScoped;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import io.quarkus.oidc.AccessTokenCredential;
+import io.quarkus.security.identity.SecurityIdentity;
+
+/** Who is calling: the token to propagate to backends, roles, the advertiser claim, a rate-limit key. */
+@RequestScoped
+public class Caller {
+
+    public static final String ADVERTISER_CLAIM = "advertiser_id";
+
+    private final SecurityIdentity identity;
+
+    public Caller(SecurityIdentity identity) {
+        this.identity = identity;
+    }
+
+    /** {@code Bearer <access token>} for bearer callers and dashboard sessions alike. */
+    public String bearer() {
+        AccessTokenCredential c = identity.getCredential(AccessTokenCredential.class);
+        return c == null ? null : "Bearer " + c.getToken();
+    }
+
+    public boolean has(String role) {
+        return identity.hasRole(role);
+    }
+
+    /** True for analyst and admin, who may see any entity's breakdown. */
+    public boolean isInternal() {
+        return has("analyst") || has("admin");
+    }
+
+    public Optional<String> advertiserId() {
+        if (identity.getPrincipal() instanceof JsonWebToken jwt) {
+            Object v = jwt.getClaim(ADVERTISER_CLAIM);
+            return v == null ? Optional.empty() : Optional.of(v.toString().replace("\"", ""));
+        }
+        return Optional.empty();
+    }
+
+    /** The client (azp) for service tokens, else the user's subject: the unit a rate limit counts. */
+    public String rateLimitKey() {
+        if (identity.isAnonymous()) {
+            return "anonymous";
+        }
+        if (identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getSubject() != null) {
+            return jwt.getSubject();
+        }
+        return identity.getPrincipal().getName();
+    }
+
+    public SecurityIdentity identity() {
+        return identity;
+    }
+}
