@@ -58,8 +58,11 @@ take_lock() {
 ordered() {
   local c a
   for c in "${ALL_COMPONENTS[@]}"; do
-    for a in "$@"; do [ "$a" = "$c" ] && { echo "$c"; break; }; done
+    for a in "$@"; do
+      if [ "$a" = "$c" ]; then echo "$c"; break; fi
+    done
   done
+  return 0
 }
 
 cmd_start() {

@@ -75,7 +75,8 @@ spawn() {
   local name="$1" logfile="$2"; shift 2
   mkdir -p "$RUN_DIR" "$(dirname "$logfile")"
   printf '\n===== %s starting %s =====\n' "$(date -Is)" "$name" >>"$logfile"
-  nohup setsid "$@" </dev/null >>"$logfile" 2>&1 &
+  # 9>&- : do not let the daemon inherit the infra.sh lock descriptor
+  nohup setsid "$@" </dev/null >>"$logfile" 2>&1 9>&- &
   echo $! >"$(pid_file "$name")"
 }
 

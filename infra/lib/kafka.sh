@@ -115,10 +115,12 @@ rootLogger.appenderRef.err.ref = STDERR
 EOF
 }
 
-kafka_java() { # runs a main class from the Kafka classpath (foreground)
+kafka_java() { # runs a main class from the Kafka classpath (foreground); a leading "-cp X" replaces the classpath
+  local cp="$KAFKA_LIBS/*"
+  if [ "${1:-}" = -cp ]; then cp="$2"; shift 2; fi
   # shellcheck disable=SC2086
-  "$(java_bin)" ${CAIMEI_KAFKA_TOOLS_HEAP:--Xmx512m} -Dlog4j2.configurationFile="$KAFKA_CONF/tools-log4j2.properties" \
-    -cp "$KAFKA_LIBS/*" "$@"
+  "$(java_bin)" ${CAIMEI_KAFKA_TOOLS_HEAP:--Xmx512m} -XX:TieredStopAtLevel=1 -XX:+UseSerialGC \
+    -Dlog4j2.configurationFile="$KAFKA_CONF/tools-log4j2.properties" -cp "$cp" "$@"
 }
 
 kafka_format() {
@@ -180,11 +182,19 @@ kafka_start() {
 # platform topics if they do not exist (one JVM; a single-file Java program when javac exists,
 # TopicCommand per topic otherwise).
 kafka_topics() {
-  local timeout="$1"
-  if "$(java_bin)" --list-modules 2>/dev/null | grep -q '^jdk.compiler'; then
-    mkdir -p "$KAFKA_HOME_DIR/tools"
-    kafka_topics_source >"$KAFKA_HOME_DIR/tools/CaimeiTopics.java"
-    kafka_java "$KAFKA_HOME_DIR/tools/CaimeiTopics.java" "127.0.0.1:$CAIMEI_KAFKA_PORT" "$timeout" "${KAFKA_TOPICS[@]}"
+  local timeout="$1" javac tools="$KAFKA_HOME_DIR/tools"
+  javac="$(dirname "$(readlink -f "$(java_bin)")")/javac"
+  if [ -x "$javac" ]; then
+    # compiled once (and again only when the embedded source changes), then ~1 s per run
+    mkdir -p "$tools"
+    kafka_topics_source >"$tools/CaimeiTopics.java.new"
+    if ! cmp -s "$tools/CaimeiTopics.java.new" "$tools/CaimeiTopics.java" || [ ! -f "$tools/CaimeiTopics.class" ]; then
+      mv "$tools/CaimeiTopics.java.new" "$tools/CaimeiTopics.java"
+      rm -f "$tools"/*.class
+      "$javac" -nowarn -d "$tools" -cp "$KAFKA_LIBS/*" "$tools/CaimeiTopics.java" >&2 || return 1
+    fi
+    rm -f "$tools/CaimeiTopics.java.new"
+    kafka_java -cp "$tools:$KAFKA_LIBS/*" CaimeiTopics "127.0.0.1:$CAIMEI_KAFKA_PORT" "$timeout" "${KAFKA_TOPICS[@]}"
   else
     local t0=$SECONDS spec
     until kafka_java org.apache.kafka.tools.TopicCommand --bootstrap-server "127.0.0.1:$CAIMEI_KAFKA_PORT" --list >/dev/null 2>&1; do
@@ -204,6 +214,7 @@ kafka_topics_source() {
 import java.util.*;
 import java.util.concurrent.*;
 import org.apache.kafka.clients.admin.*;
+import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 public class CaimeiTopics {

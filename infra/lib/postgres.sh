@@ -28,7 +28,7 @@ pg_start_cluster() {
   }
   log "starting PostgreSQL cluster $vc"
   # shellcheck disable=SC2086
-  pg_ctlcluster --skip-systemctl-redirect $vc start >&2 || die "pg_ctlcluster $vc start failed (see /var/log/postgresql/)"
+  pg_ctlcluster --skip-systemctl-redirect $vc start >&2 9>&- || die "pg_ctlcluster $vc start failed (see /var/log/postgresql/)"
   mkdir -p "$RUN_DIR"; echo "$vc" >"$PG_STARTED_MARK"
 }
 
@@ -88,7 +88,7 @@ postgres_start() {
   else
     if ! have pg_ctlcluster || [ -z "$(ls /usr/lib/postgresql 2>/dev/null)" ]; then
       apt_install postgresql || die "PostgreSQL server is not installed; as root run: apt-get update && apt-get install -y postgresql"
-      pg_ready && log "postgres: started by the package install" 
+      if pg_ready; then log "postgres: started by the package install"; fi
     fi
     if ! pg_ready; then
       pg_start_cluster || die "PostgreSQL server binaries not found; as root run: apt-get install -y postgresql"

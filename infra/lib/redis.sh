@@ -30,7 +30,7 @@ redis_start() {
   mkdir -p "$CAIMEI_HOME/redis" "$LOG_DIR" "$RUN_DIR"
   log "starting redis-server on 127.0.0.1:$CAIMEI_REDIS_PORT"
   redis-server --daemonize yes --bind 127.0.0.1 --port "$CAIMEI_REDIS_PORT" --save "" --appendonly no \
-    --dir "$CAIMEI_HOME/redis" --pidfile "$(pid_file redis)" --logfile "$LOG_DIR/redis.log" >&2 \
+    --dir "$CAIMEI_HOME/redis" --pidfile "$(pid_file redis)" --logfile "$LOG_DIR/redis.log" >&2 9>&- \
     || die "redis-server failed to start (see $LOG_DIR/redis.log)"
   touch "$REDIS_STARTED_MARK"
   local i

@@ -18,7 +18,6 @@ public interface GatewayConfig {
         boolean enabled();
 
         @WithName("per-second")
-        @WithDefault("advertiser=20,analyst=50,admin=100,ingest=200")
         Map<String, Integer> perSecond();
 
         @WithName("key-prefix")

@@ -10,9 +10,22 @@ import io.smallrye.config.WithName;
 @ConfigMapping(prefix = "caimei")
 public interface RankingConfig {
 
+    Kafka kafka();
+
     Redis redis();
 
     Ranking ranking();
+
+    /** Kafka connection and topic naming (the channels' topics are built from these in application.properties). */
+    interface Kafka {
+        @WithName("bootstrap-servers")
+        @WithDefault("127.0.0.1:9092")
+        String bootstrapServers();
+
+        @WithName("topic-prefix")
+        @WithDefault("")
+        String topicPrefix();
+    }
 
     /** Redis key namespace. */
     interface Redis {

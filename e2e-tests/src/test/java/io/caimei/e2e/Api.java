@@ -1,0 +1,72 @@
+package io.caimei.e2e;
+
+import static io.restassured.RestAssured.given;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+
+/** Calls the public API through the gateway the way a client would. */
+public final class Api {
+
+    private Api() {
+    }
+
+    /** A canonical event as a JSON-ready map. */
+    public static Map<String, Object> event(String id, String channel, String indicator, String type, String entity,
+            String at, String user) {
+        return Map.of("eventId", id, "source", "e2e", "channel", channel, "indicator", indicator, "entityType", type,
+                "entityId", entity, "occurredAt", at, "userKey", user, "delta", 1);
+    }
+
+    /** Posts canonical events in batches of 500 with the channels' token; every batch must answer 202. */
+    public static void postAll(List<Map<String, Object>> events) {
+        for (int from = 0; from < events.size(); from += 500) {
+            List<Map<String, Object>> batch = events.subList(from, Math.min(events.size(), from + 500));
+            given().baseUri(Stack.gateway()).auth().oauth2(Tokens.channels()).contentType(ContentType.JSON)
+                    .body(batch).post("/api/v1/events").then().statusCode(202);
+        }
+    }
+
+    public static void putCatalog(List<Map<String, Object>> entities) {
+        given().baseUri(Stack.gateway()).auth().oauth2(Tokens.user("admin")).contentType(ContentType.JSON)
+                .body(entities).post("/api/v1/catalog/entities").then().statusCode(200);
+    }
+
+    public static Response board(String user, String board, String period, int offset, int limit) {
+        return given().baseUri(Stack.gateway()).auth().oauth2(Tokens.user(user))
+                .queryParam("offset", offset).queryParam("limit", limit)
+                .get("/api/v1/boards/{b}/periods/{p}", board, period);
+    }
+
+    /** Polls a board page until the condition holds (the pipeline is asynchronous), or fails after the timeout. */
+    public static Response awaitBoard(String board, String period, int limit, Predicate<Response> until,
+            Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Response last = null;
+        while (System.nanoTime() < deadline) {
+            last = board("analyst", board, period, 0, limit);
+            if (last.statusCode() == 200 && until.test(last)) {
+                return last;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("board " + board + " " + period + " never reached the expected state; last: "
+                + (last == null ? "none" : last.asString()));
+    }
+
+    /** {@code n} events of one indicator on one entity, users cycling through {@code users} distinct ids. */
+    public static List<Map<String, Object>> repeat(String prefix, int n, String channel, String indicator,
+            String type, String entity, String at, int users) {
+        List<Map<String, Object>> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            out.add(event(prefix + "-" + i, channel, indicator, type, entity, at, "viewer-" + (i % users)));
+        }
+        return out;
+    }
+}

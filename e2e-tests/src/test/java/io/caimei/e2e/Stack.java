@@ -1,0 +1,200 @@
+package io.caimei.e2e;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Starts the four services once per test run as real processes (their packaged jars) on the real Kafka,
+ * Redis, PostgreSQL and Keycloak started by {@code ./caimei test}. Each run gets its own topic and Redis key
+ * prefix and fresh tables, so runs never see each other's data. Processes stop when the JVM ends.
+ */
+public final class Stack implements BeforeAllCallback {
+
+    public static final String KAFKA = System.getProperty("caimei.kafka", "127.0.0.1:9092");
+    public static final String REDIS_PREFIX_BASE = "e2e";
+    public static final String ISSUER = System.getProperty("caimei.issuer", "http://127.0.0.1:8180/realms/caimei");
+    public static final String JDBC = System.getProperty("caimei.jdbc", "jdbc:postgresql://127.0.0.1:5432/caimei_test");
+    public static final int GATEWAY_PORT = 18080;
+    public static final int INGEST_PORT = 18081;
+    public static final int SCORING_PORT = 18082;
+    public static final int RANKING_PORT = 18083;
+
+    private static final Map<String, Process> PROCESSES = new LinkedHashMap<>();
+    private static String runId;
+    private static boolean started;
+
+    /** The gateway's base URL. */
+    public static String gateway() {
+        return "http://127.0.0.1:" + GATEWAY_PORT;
+    }
+
+    public static String runId() {
+        return runId;
+    }
+
+    public static String topicPrefix() {
+        return "e2e-" + runId + ".";
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        start();
+    }
+
+    static synchronized void start() throws Exception {
+        if (started) {
+            return;
+        }
+        started = true;
+        // board scores are doubles; rest-assured would read them as floats by default
+        io.restassured.RestAssured.config = io.restassured.config.RestAssuredConfig.config().jsonConfig(
+                io.restassured.config.JsonConfig.jsonConfig()
+                        .numberReturnType(io.restassured.path.json.config.JsonPathConfig.NumberReturnType.DOUBLE));
+        runId = Long.toString(System.currentTimeMillis(), 36);
+        createTopics();
+        resetTables();
+        Runtime.getRuntime().addShutdownHook(new Thread(Stack::stopAll));
+        startService("ranking-service", RANKING_PORT, List.of());
+        startService("scoring-service", SCORING_PORT, List.of("-Dcaimei.scoring.allowed-lateness=PT2H"));
+        startService("ingest-service", INGEST_PORT, List.of("-Dquarkus.rest-client.catalog.url=http://127.0.0.1:" + RANKING_PORT,
+                "-Dcaimei.ingest.catalog-refresh=1s"));
+        startService("gateway", GATEWAY_PORT, List.of(
+                "-Dquarkus.rest-client.ranking.url=http://127.0.0.1:" + RANKING_PORT,
+                "-Dquarkus.rest-client.scoring.url=http://127.0.0.1:" + SCORING_PORT,
+                "-Dquarkus.rest-client.ingest.url=http://127.0.0.1:" + INGEST_PORT,
+                "-Dcaimei.gateway.rate-limit.key-prefix=" + REDIS_PREFIX_BASE + "-" + runId + "-gw",
+                "-Dcaimei.gateway.rate-limit.per-second.ingest=100000",
+                "-Dcaimei.gateway.rate-limit.per-second.admin=100000",
+                "-Dcaimei.gateway.rate-limit.per-second.analyst=5000"));
+        for (var e : Map.of("ranking-service", RANKING_PORT, "scoring-service", SCORING_PORT, "ingest-service",
+                INGEST_PORT, "gateway", GATEWAY_PORT).entrySet()) {
+            awaitReady(e.getKey(), e.getValue());
+        }
+    }
+
+    private static Path root() {
+        return Path.of(System.getProperty("caimei.root", "..")).toAbsolutePath().normalize();
+    }
+
+    static Path logDir() {
+        return root().resolve("e2e-tests/target/e2e-logs");
+    }
+
+    private static void startService(String module, int port, List<String> extra) throws IOException {
+        Path jar = root().resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException("missing " + jar + ": build with ./mvnw package first");
+        }
+        Files.createDirectories(logDir());
+        boolean gateway = module.equals("gateway");
+        List<String> cmd = new ArrayList<>(List.of(javaBin(), "-Xmx384m", "-XX:+UseSerialGC",
+                "-Dquarkus.http.port=" + port,
+                "-Dkafka.bootstrap.servers=" + KAFKA));
+        if (!gateway) {
+            cmd.addAll(List.of("-Dcaimei.kafka.bootstrap-servers=" + KAFKA,
+                    "-Dcaimei.kafka.topic-prefix=" + topicPrefix(),
+                    "-Dcaimei.redis.key-prefix=" + REDIS_PREFIX_BASE + "-" + runId + "-" + module));
+        }
+        cmd.addAll(List.of(
+                "-Dquarkus.datasource.reactive.url=postgresql://127.0.0.1:5432/caimei_test",
+                "-Dquarkus.oidc.auth-server-url=" + ISSUER,
+                "-Dquarkus.log.file.enabled=false"));
+        cmd.addAll(extra);
+        cmd.add("-jar");
+        cmd.add(jar.toString());
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(logDir().resolve(module + ".log").toFile());
+        PROCESSES.put(module, pb.start());
+    }
+
+    /** Kills a service with SIGKILL (no shutdown hooks run), as a crash would. */
+    static void kill(String module) throws InterruptedException {
+        Process p = PROCESSES.get(module);
+        p.destroyForcibly();
+        p.waitFor();
+    }
+
+    private static String javaBin() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static void awaitReady(String module, int port) throws Exception {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (System.nanoTime() < deadline) {
+            Process p = PROCESSES.get(module);
+            if (!p.isAlive()) {
+                throw new IllegalStateException(module + " exited with " + p.exitValue() + "; see "
+                        + logDir().resolve(module + ".log"));
+            }
+            try {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                        + "/q/health/ready")).timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException(module + " not ready after 120 s; see " + logDir().resolve(module + ".log"));
+    }
+
+    private static void createTopics() throws Exception {
+        Properties p = new Properties();
+        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA);
+        try (Admin admin = Admin.create(p)) {
+            String pre = topicPrefix();
+            admin.createTopics(List.of(new NewTopic(pre + "caimei.events.v1", 6, (short) 1),
+                    new NewTopic(pre + "caimei.scores.v1", 6, (short) 1),
+                    new NewTopic(pre + "caimei.periods.v1", 1, (short) 1),
+                    new NewTopic(pre + "caimei.events.dlq.v1", 3, (short) 1))).all().get();
+        }
+    }
+
+    private static void resetTables() throws SQLException {
+        try (Connection c = DriverManager.getConnection(JDBC, "caimei", "caimei"); Statement s = c.createStatement()) {
+            s.execute("DROP TABLE IF EXISTS catalog_entity, frozen_period, frozen_entry");
+        }
+    }
+
+    private static void stopAll() {
+        PROCESSES.values().forEach(Process::destroy);
+        for (Process p : PROCESSES.values()) {
+            try {
+                if (!p.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                    p.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    static File log(String module) {
+        return logDir().resolve(module + ".log").toFile();
+    }
+}
