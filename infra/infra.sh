@@ -50,7 +50,7 @@ take_lock() {
   mkdir -p "$RUN_DIR" "$LOG_DIR"
   if have flock; then
     exec 9>"$RUN_DIR/infra.lock"
-    flock -w 600 9 || die "another infra.sh start/stop is still running (lock $RUN_DIR/infra.lock)"
+    flock -n 9 || { log "waiting for another infra.sh start/stop to finish"; flock -w 600 9; } || die "another infra.sh start/stop is still running (lock $RUN_DIR/infra.lock)"
   fi
 }
 

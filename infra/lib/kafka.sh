@@ -286,7 +286,7 @@ kafka_status() {
   if [ "$pid" != - ] && port_open "$CAIMEI_KAFKA_PORT"; then state=up
   elif [ "$pid" != - ]; then state=starting
   elif port_open "$CAIMEI_KAFKA_PORT"; then state=foreign; fi
-  printf '%-9s %-5s port=%-5s pid=%-8s controller-port=%s\n' kafka "$state" "$CAIMEI_KAFKA_PORT" "$pid" "$CAIMEI_KAFKA_CONTROLLER_PORT"
+  printf '%-9s %-7s port=%-5s pid=%-8s controller-port=%s\n' kafka "$state" "$CAIMEI_KAFKA_PORT" "$pid" "$CAIMEI_KAFKA_CONTROLLER_PORT"
 }
 
 kafka_logfile() { echo "$LOG_DIR/kafka.log"; }

@@ -115,7 +115,7 @@ keycloak_status() {
   if [ "$pid" != - ] && kc_ready; then state=up
   elif [ "$pid" != - ]; then state=starting
   elif port_open "$CAIMEI_KEYCLOAK_PORT"; then state=foreign; fi
-  printf '%-9s %-5s port=%-5s pid=%-8s issuer=%s/realms/caimei mgmt-port=%s\n' keycloak "$state" \
+  printf '%-9s %-7s port=%-5s pid=%-8s issuer=%s/realms/caimei mgmt-port=%s\n' keycloak "$state" \
     "$CAIMEI_KEYCLOAK_PORT" "$pid" "$KC_ISSUER_BASE" "$CAIMEI_KEYCLOAK_MGMT_PORT"
 }
 

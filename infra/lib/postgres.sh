@@ -116,8 +116,9 @@ postgres_stop() {
 postgres_status() {
   local state=down owner="machine"
   pg_ready && state=up
+  [ "$state" = down ] && owner=-
   [ -f "$PG_STARTED_MARK" ] && owner="infra.sh (cluster $(cat "$PG_STARTED_MARK"))"
-  printf '%-9s %-5s port=%-5s pid=%-8s managed-by=%s\n' postgres "$state" "$CAIMEI_PG_PORT" \
+  printf '%-9s %-7s port=%-5s pid=%-8s managed-by=%s\n' postgres "$state" "$CAIMEI_PG_PORT" \
     "$(pg_pid || echo -)" "$owner"
 }
 

@@ -62,12 +62,13 @@ redis_stop() {
 redis_status() {
   local state=down owner=machine pid=-
   redis_ping && state=up
+  [ "$state" = down ] && owner=-
   if [ -f "$REDIS_STARTED_MARK" ]; then owner=infra.sh; pid="$(read_pid redis || echo -)"; fi
   if [ "$pid" = - ] && have redis-cli && [ "$state" = up ]; then
     pid="$(redis-cli -h 127.0.0.1 -p "$CAIMEI_REDIS_PORT" info server 2>/dev/null | tr -d '\r' | awk -F: '/^process_id:/{print $2}')"
     pid="${pid:--}"
   fi
-  printf '%-9s %-5s port=%-5s pid=%-8s managed-by=%s\n' redis "$state" "$CAIMEI_REDIS_PORT" "$pid" "$owner"
+  printf '%-9s %-7s port=%-5s pid=%-8s managed-by=%s\n' redis "$state" "$CAIMEI_REDIS_PORT" "$pid" "$owner"
 }
 
 redis_logfile() {

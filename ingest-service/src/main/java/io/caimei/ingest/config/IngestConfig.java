@@ -56,6 +56,11 @@ public interface IngestConfig {
         @WithDefault("PT5S")
         Duration catalogRefresh();
 
+        /** Consume bulk feeds from {@code caimei.raw.<channel>} topics. */
+        @WithName("raw-topics-enabled")
+        @WithDefault("true")
+        boolean rawTopicsEnabled();
+
         @WithName("send-timeout")
         @WithDefault("PT30S")
         Duration sendTimeout();
