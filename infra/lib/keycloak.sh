@@ -85,7 +85,8 @@ keycloak_start() {
       KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=admin \
       JAVA_OPTS_KC_HEAP="$KC_HEAP" \
       "$KC_DIST/bin/kc.sh" start-dev \
-      --http-port="$CAIMEI_KEYCLOAK_PORT" \
+      --http-host=127.0.0.1 --http-port="$CAIMEI_KEYCLOAK_PORT" \
+      --http-management-host=127.0.0.1 \
       --http-management-port="$CAIMEI_KEYCLOAK_MGMT_PORT" \
       --hostname="$KC_ISSUER_BASE" \
       --hostname-backchannel-dynamic=true \

@@ -76,7 +76,8 @@ public final class Stack implements BeforeAllCallback {
         createTopics();
         resetTables();
         Runtime.getRuntime().addShutdownHook(new Thread(Stack::stopAll));
-        startService("ranking-service", RANKING_PORT, List.of());
+        startService("ranking-service", RANKING_PORT,
+                List.of("-Dquarkus.rest-client.scoring.url=http://127.0.0.1:" + SCORING_PORT));
         startService("scoring-service", SCORING_PORT, List.of("-Dcaimei.scoring.allowed-lateness=PT2H"));
         startService("ingest-service", INGEST_PORT, List.of("-Dquarkus.rest-client.catalog.url=http://127.0.0.1:" + RANKING_PORT,
                 "-Dcaimei.ingest.catalog-refresh=1s"));

@@ -36,6 +36,12 @@ public interface RankingClient {
     Response around(@HeaderParam("Authorization") String auth, @PathParam("board") String board,
             @PathParam("period") String period, @PathParam("entity") String entity, @QueryParam("around") Integer around);
 
+    @POST
+    @Path("/boards/{board}/periods/{period}/simulate")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Response simulate(@HeaderParam("Authorization") String auth, @PathParam("board") String board,
+            @PathParam("period") String period, byte[] body);
+
     @GET
     @Path("/catalog/entities/{id}")
     Response catalogEntity(@HeaderParam("Authorization") String auth, @PathParam("id") String id);

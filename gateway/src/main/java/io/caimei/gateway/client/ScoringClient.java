@@ -19,6 +19,24 @@ public interface ScoringClient {
     Response explanation(@HeaderParam("Authorization") String auth, @PathParam("entity") String entity,
             @PathParam("period") String period);
 
+    @GET
+    @Path("/weight-profiles")
+    Response profiles(@HeaderParam("Authorization") String auth);
+
+    @GET
+    @Path("/weight-profiles/{name}/audit")
+    Response profileAudit(@HeaderParam("Authorization") String auth, @PathParam("name") String name);
+
+    @POST
+    @Path("/weight-profiles")
+    @jakarta.ws.rs.Consumes("application/json")
+    Response createProfile(@HeaderParam("Authorization") String auth, byte[] body);
+
+    @POST
+    @Path("/weight-profiles/{name}/versions/{version}/activate")
+    Response activate(@HeaderParam("Authorization") String auth, @PathParam("name") String name,
+            @PathParam("version") String version);
+
     @POST
     @Path("/periods/{period}/close")
     Response close(@HeaderParam("Authorization") String auth, @PathParam("period") String period);

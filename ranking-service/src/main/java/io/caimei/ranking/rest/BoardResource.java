@@ -5,7 +5,10 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -19,6 +22,7 @@ import io.caimei.ranking.mapping.Board;
 import io.caimei.ranking.mapping.BoardPage;
 import io.caimei.ranking.service.Boards;
 import io.caimei.ranking.service.RankingService;
+import io.caimei.ranking.service.SimulationService;
 
 /** Boards, their periods, pages and an entity's neighbourhood. */
 @Path("/v1/boards")
@@ -30,10 +34,12 @@ public class BoardResource {
 
     private final RankingService ranking;
     private final RankingConfig config;
+    private final SimulationService simulation;
 
-    public BoardResource(RankingService ranking, RankingConfig config) {
+    public BoardResource(RankingService ranking, RankingConfig config, SimulationService simulation) {
         this.ranking = ranking;
         this.config = config;
+        this.simulation = simulation;
     }
 
     @GET
@@ -78,6 +84,37 @@ public class BoardResource {
         return ranking.around(b, period(period), entityId, around)
                 .orElseThrow(() -> new Problem(404, "not-ranked", "Not ranked",
                         entityId + " is not ranked on " + boardId + " in " + period));
+    }
+
+    /** Ranks the board's period under candidate weights; nothing live changes. */
+    @POST
+    @Path("/{boardId}/periods/{period}/simulate")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ "analyst", "admin" })
+    public Map<String, Object> simulate(@PathParam("boardId") String boardId, @PathParam("period") String period,
+            @HeaderParam("Authorization") String bearer, SimulationBody body) {
+        Board b = board(boardId);
+        if (body == null || body.weights() == null) {
+            throw new Problem(400, "bad-simulation", "Bad simulation", "weights are required");
+        }
+        int limit = body.limit() == null ? b.shown() : body.limit();
+        if (limit < 1 || limit > config.ranking().maxPageSize()) {
+            throw new Problem(400, "bad-paging", "Bad paging",
+                    "limit must be between 1 and " + config.ranking().maxPageSize() + ", got " + limit);
+        }
+        try {
+            return simulation.simulate(bearer, b, period(period), body.weights(), limit);
+        } catch (jakarta.ws.rs.WebApplicationException e) {
+            if (e.getResponse().getStatus() == 400) {
+                throw new Problem(400, "bad-profile", "Bad weight profile",
+                        e.getResponse().readEntity(Map.class).getOrDefault("detail", "invalid weights").toString());
+            }
+            throw e;
+        }
+    }
+
+    /** Candidate weights for every node and how many entries to return. */
+    public record SimulationBody(Map<String, Double> weights, Integer limit) {
     }
 
     private static Board board(String id) {

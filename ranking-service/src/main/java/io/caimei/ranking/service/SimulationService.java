@@ -1,0 +1,88 @@
+package io.caimei.ranking.service;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.caimei.events.Period;
+import io.caimei.ranking.client.ScoringGateway;
+import io.caimei.ranking.mapping.Board;
+import io.caimei.ranking.mapping.CatalogEntity;
+import io.caimei.ranking.repository.FrozenRepository;
+import io.caimei.ranking.repository.FrozenRepository.FrozenRow;
+import io.caimei.ranking.repository.LiveBoardRepository;
+
+/** Re-ranks a board's period under candidate weights without touching the live board. */
+@ApplicationScoped
+public class SimulationService {
+
+    private final LiveBoardRepository live;
+    private final FrozenRepository frozen;
+    private final RankingService ranking;
+    private final CatalogService catalog;
+    private final ScoringGateway scoring;
+
+    public SimulationService(LiveBoardRepository live, FrozenRepository frozen, RankingService ranking,
+            CatalogService catalog, ScoringGateway scoring) {
+        this.live = live;
+        this.frozen = frozen;
+        this.ranking = ranking;
+        this.catalog = catalog;
+        this.scoring = scoring;
+    }
+
+    public Map<String, Object> simulate(String bearer, Board board, Period period, Map<String, Double> weights,
+            int limit) {
+        Map<String, double[]> current = new LinkedHashMap<>(); // id → {rank, score}
+        if (ranking.isFrozen(board.id(), period.id())) {
+            int total = frozen.total(board.id(), period.id()).orElse(0);
+            for (FrozenRow r : frozen.page(board.id(), period.id(), 0, Math.max(1, total))) {
+                current.put(r.entityId(), new double[] { r.rank(), r.score() });
+            }
+        } else {
+            int rank = 0;
+            double previous = Double.NaN;
+            int position = 0;
+            for (Map.Entry<String, Double> e : live.range(board.id(), period.id(), 0, -1)) {
+                position++;
+                if (e.getValue() != previous) {
+                    rank = position;
+                }
+                previous = e.getValue();
+                current.put(e.getKey(), new double[] { rank, e.getValue() });
+            }
+        }
+        Map<String, Double> simulated = current.isEmpty() ? Map.of()
+                : scoring.simulate(bearer, period.id(), weights, new ArrayList<>(current.keySet()));
+        List<Map.Entry<String, Double>> order = new ArrayList<>(simulated.entrySet());
+        order.sort(Comparator.<Map.Entry<String, Double>>comparingDouble(Map.Entry::getValue).reversed()
+                .thenComparing(Map.Entry::getKey));
+        List<Map<String, Object>> entries = new ArrayList<>();
+        int rank = 0;
+        double previous = Double.NaN;
+        for (int i = 0; i < order.size() && entries.size() < limit; i++) {
+            double score = order.get(i).getValue();
+            if (score != previous) {
+                rank = i + 1;
+            }
+            previous = score;
+            String id = order.get(i).getKey();
+            double[] now = current.get(id);
+            Map<String, Object> entry = new HashMap<>();
+            entry.put("rank", rank);
+            entry.put("entityId", id);
+            entry.put("name", catalog.find(id).map(CatalogEntity::name).orElse(id));
+            entry.put("score", score);
+            entry.put("currentRank", (int) now[0]);
+            entry.put("currentScore", now[1]);
+            entry.put("rankChange", (int) now[0] - rank);
+            entries.add(entry);
+        }
+        return Map.of("boardId", board.id(), "period", period.id(), "total", simulated.size(), "entries", entries);
+    }
+}

@@ -1,0 +1,5 @@
+package io.caimei.scoring.mapping;
+
+/** An entity's index under a candidate profile. */
+public record SimulatedScore(String entityId, double index) {
+}

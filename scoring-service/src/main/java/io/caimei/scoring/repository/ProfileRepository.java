@@ -1,0 +1,133 @@
+package io.caimei.scoring.repository;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.caimei.scoring.mapping.ProfileVersion;
+import io.caimei.scoring.service.WeightProfile;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/** Weight profile versions and their audit trail in PostgreSQL. Versions are never updated once active. */
+@ApplicationScoped
+public class ProfileRepository {
+
+    private final Pool pool;
+
+    public ProfileRepository(Pool pool) {
+        this.pool = pool;
+    }
+
+    public void createSchema() {
+        pool.query("""
+                CREATE TABLE IF NOT EXISTS weight_profile (
+                  name TEXT NOT NULL,
+                  version INTEGER NOT NULL,
+                  status TEXT NOT NULL,
+                  weights JSONB NOT NULL,
+                  created_by TEXT NOT NULL,
+                  created_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+                  activated_by TEXT,
+                  activated_at TIMESTAMPTZ,
+                  PRIMARY KEY (name, version))
+                """).execute().await().indefinitely();
+        pool.query("""
+                CREATE TABLE IF NOT EXISTS weight_profile_audit (
+                  id BIGSERIAL PRIMARY KEY,
+                  name TEXT NOT NULL,
+                  version INTEGER NOT NULL,
+                  action TEXT NOT NULL,
+                  actor TEXT NOT NULL,
+                  at TIMESTAMPTZ NOT NULL DEFAULT now(),
+                  changes JSONB NOT NULL)
+                """).execute().await().indefinitely();
+    }
+
+    /** Inserts a profile as active version 1 when the name has no version yet (the seeded defaults). */
+    public void seed(WeightProfile p) {
+        pool.withTransaction(c -> c.preparedQuery("""
+                INSERT INTO weight_profile (name, version, status, weights, created_by, activated_by, activated_at)
+                VALUES ($1, $2, 'ACTIVE', $3, 'seed', 'seed', now()) ON CONFLICT DO NOTHING""")
+                .execute(Tuple.of(p.name(), p.version(), new JsonObject(new HashMap<>(p.weights()))))
+                .flatMap(r -> r.rowCount() == 0 ? io.smallrye.mutiny.Uni.createFrom().voidItem()
+                        : audit(c, p.name(), p.version(), "SEEDED", "seed", Map.of()).replaceWithVoid()))
+                .await().indefinitely();
+    }
+
+    public List<ProfileVersion> all() {
+        List<ProfileVersion> out = new ArrayList<>();
+        pool.query("SELECT * FROM weight_profile ORDER BY name, version").execute().await().indefinitely()
+                .forEach(r -> out.add(map(r)));
+        return out;
+    }
+
+    public List<ProfileVersion> active() {
+        List<ProfileVersion> out = new ArrayList<>();
+        pool.query("SELECT * FROM weight_profile WHERE status = 'ACTIVE'").execute().await().indefinitely()
+                .forEach(r -> out.add(map(r)));
+        return out;
+    }
+
+    public Optional<ProfileVersion> find(String name, int version) {
+        var it = pool.preparedQuery("SELECT * FROM weight_profile WHERE name = $1 AND version = $2")
+                .execute(Tuple.of(name, version)).await().indefinitely().iterator();
+        return it.hasNext() ? Optional.of(map(it.next())) : Optional.empty();
+    }
+
+    /** Stores a new draft as the next version of the name and audits it with its changes. */
+    public ProfileVersion createDraft(String name, Map<String, Double> weights, String actor,
+            Map<String, Object> changes) {
+        return pool.withTransaction(c -> c.preparedQuery("""
+                INSERT INTO weight_profile (name, version, status, weights, created_by)
+                SELECT $1, coalesce(max(version), 0) + 1, 'DRAFT', $2, $3 FROM weight_profile WHERE name = $1
+                RETURNING *""").execute(Tuple.of(name, new JsonObject(new HashMap<>(weights)), actor))
+                .flatMap(rows -> {
+                    ProfileVersion v = map(rows.iterator().next());
+                    return audit(c, name, v.version(), "CREATED", actor, changes).map(x -> v);
+                })).await().indefinitely();
+    }
+
+    /** Makes a version the active one of its name (the previous active one retires); audited. */
+    public void activate(String name, int version, String actor, Map<String, Object> changes) {
+        pool.withTransaction(c -> c.preparedQuery(
+                "UPDATE weight_profile SET status = 'RETIRED' WHERE name = $1 AND status = 'ACTIVE' AND version <> $2")
+                .execute(Tuple.of(name, version))
+                .flatMap(x -> c.preparedQuery("""
+                        UPDATE weight_profile SET status = 'ACTIVE', activated_by = $3, activated_at = now()
+                        WHERE name = $1 AND version = $2""").execute(Tuple.of(name, version, actor)))
+                .flatMap(x -> audit(c, name, version, "ACTIVATED", actor, changes))).await().indefinitely();
+    }
+
+    public List<Map<String, Object>> audit(String name) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        pool.preparedQuery("SELECT * FROM weight_profile_audit WHERE name = $1 ORDER BY id")
+                .execute(Tuple.of(name)).await().indefinitely()
+                .forEach(r -> out.add(Map.of("version", r.getInteger("version"), "action", r.getString("action"),
+                        "actor", r.getString("actor"), "at", r.getOffsetDateTime("at").toString(),
+                        "changes", ((JsonObject) r.getValue("changes")).getMap())));
+        return out;
+    }
+
+    private static io.smallrye.mutiny.Uni<io.vertx.mutiny.sqlclient.RowSet<Row>> audit(SqlConnection c, String name,
+            int version, String action, String actor, Map<String, Object> changes) {
+        return c.preparedQuery("INSERT INTO weight_profile_audit (name, version, action, actor, changes) VALUES ($1, $2, $3, $4, $5)")
+                .execute(Tuple.of(name, version, action, actor, new JsonObject(new HashMap<>(changes))));
+    }
+
+    private static ProfileVersion map(Row r) {
+        JsonObject w = (JsonObject) r.getValue("weights");
+        Map<String, Double> weights = new HashMap<>();
+        w.getMap().forEach((k, v) -> weights.put(k, ((Number) v).doubleValue()));
+        return new ProfileVersion(r.getString("name"), r.getInteger("version"), r.getString("status"), weights,
+                r.getString("created_by"), r.getOffsetDateTime("created_at").toString(), r.getString("activated_by"),
+                r.getOffsetDateTime("activated_at") == null ? null : r.getOffsetDateTime("activated_at").toString());
+    }
+}
