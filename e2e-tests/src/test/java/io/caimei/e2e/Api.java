@@ -33,6 +33,37 @@ public final class Api {
         }
     }
 
+    /** An entity's explanation as an analyst sees it (200 expected). */
+    public static io.restassured.path.json.JsonPath explanation(String entity, String period) {
+        return given().baseUri(Stack.gateway()).auth().oauth2(Tokens.user("analyst"))
+                .get("/api/v1/entities/{e}/periods/{p}/explanation", entity, period)
+                .then().statusCode(200).extract().jsonPath();
+    }
+
+    /** Polls an explanation until the condition holds (scoring is asynchronous). */
+    public static io.restassured.path.json.JsonPath awaitExplanation(String entity, String period,
+            Predicate<io.restassured.path.json.JsonPath> until, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        String last = null;
+        while (System.nanoTime() < deadline) {
+            Response r = given().baseUri(Stack.gateway()).auth().oauth2(Tokens.user("analyst"))
+                    .get("/api/v1/entities/{e}/periods/{p}/explanation", entity, period);
+            last = r.asString();
+            if (r.statusCode() == 200 && until.test(r.jsonPath())) {
+                return r.jsonPath();
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("explanation of " + entity + " " + period + " never matched; last: " + last);
+    }
+
+    /** Closes a period as the admin and waits until the board shows it frozen. */
+    public static void close(String period, String board) throws InterruptedException {
+        given().baseUri(Stack.gateway()).auth().oauth2(Tokens.user("admin"))
+                .post("/api/v1/periods/{p}/close", period).then().statusCode(200);
+        awaitBoard(board, period, 1, r -> r.jsonPath().getBoolean("closed"), Duration.ofSeconds(30));
+    }
+
     public static void putCatalog(List<Map<String, Object>> entities) {
         given().baseUri(Stack.gateway()).auth().oauth2(Tokens.user("admin")).contentType(ContentType.JSON)
                 .body(entities).post("/api/v1/catalog/entities").then().statusCode(200);

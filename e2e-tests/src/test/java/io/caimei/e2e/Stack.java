@@ -42,6 +42,7 @@ public final class Stack implements BeforeAllCallback {
     public static final int RANKING_PORT = 18083;
 
     private static final Map<String, Process> PROCESSES = new LinkedHashMap<>();
+    private static final List<String> SCORING_ARGS = List.of("-Dcaimei.scoring.allowed-lateness=P36500D");
     private static String runId;
     private static boolean started;
 
@@ -73,12 +74,20 @@ public final class Stack implements BeforeAllCallback {
                 io.restassured.config.JsonConfig.jsonConfig()
                         .numberReturnType(io.restassured.path.json.config.JsonPathConfig.NumberReturnType.DOUBLE));
         runId = Long.toString(System.currentTimeMillis(), 36);
+        java.nio.file.Files.createDirectories(logDir());
+        try (var logs = java.nio.file.Files.list(logDir())) {
+            for (Path old : logs.toList()) {
+                java.nio.file.Files.delete(old);
+            }
+        }
         createTopics();
         resetTables();
         Runtime.getRuntime().addShutdownHook(new Thread(Stack::stopAll));
         startService("ranking-service", RANKING_PORT,
                 List.of("-Dquarkus.rest-client.scoring.url=http://127.0.0.1:" + SCORING_PORT));
-        startService("scoring-service", SCORING_PORT, List.of("-Dcaimei.scoring.allowed-lateness=PT2H"));
+        // periods close here only when a test closes them (admin), so tests in different years never interfere;
+        // WatermarkTest runs its own scorer with the real 2 h lateness
+        startService("scoring-service", SCORING_PORT, SCORING_ARGS);
         startService("ingest-service", INGEST_PORT, List.of("-Dquarkus.rest-client.catalog.url=http://127.0.0.1:" + RANKING_PORT,
                 "-Dcaimei.ingest.catalog-refresh=1s"));
         startService("gateway", GATEWAY_PORT, List.of(
@@ -126,7 +135,7 @@ public final class Stack implements BeforeAllCallback {
         cmd.add("-jar");
         cmd.add(jar.toString());
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
-                .redirectOutput(logDir().resolve(module + ".log").toFile());
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logDir().resolve(module + ".log").toFile()));
         PROCESSES.put(module, pb.start());
     }
 
@@ -135,6 +144,15 @@ public final class Stack implements BeforeAllCallback {
         Process p = PROCESSES.get(module);
         p.destroyForcibly();
         p.waitFor();
+    }
+
+    /** Starts a killed service again with the same settings and waits until it is ready. */
+    static void restart(String module) throws Exception {
+        switch (module) {
+            case "scoring-service" -> startService(module, SCORING_PORT, SCORING_ARGS);
+            default -> throw new IllegalArgumentException("restart of " + module + " is not supported");
+        }
+        awaitReady(module, SCORING_PORT);
     }
 
     private static String javaBin() {
