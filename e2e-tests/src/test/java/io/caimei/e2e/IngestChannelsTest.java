@@ -39,8 +39,8 @@ class IngestChannelsTest {
             "cdr-6|13700137000|13900139003|ing-cdr|DANCE|20180303102000") + "\r\n";
 
     private static Response post(String channel, String type, String body) {
-        return given().baseUri(Stack.gateway()).auth().oauth2(Tokens.channels()).contentType(type).body(body)
-                .post("/api/v1/channels/{c}/events", channel);
+        return given().baseUri(Stack.gateway()).auth().oauth2(Tokens.channels()).contentType(type)
+                .body(body.getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/api/v1/channels/{c}/events", channel);
     }
 
     @Test
@@ -194,7 +194,7 @@ class IngestChannelsTest {
             if (line.isBlank()) {
                 continue;
             }
-            JsonPath j = JsonPath.from(line);
+            JsonPath j = JsonPath.from(line.substring(line.indexOf(' ') + 1));
             out.put(j.getString("eventId"), j.getString("userKey"));
         }
         return out;

@@ -1,7 +1,9 @@
 package io.caimei.gateway.rest;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -56,5 +58,14 @@ public class BoardApi {
     public Response around(@PathParam("boardId") String board, @PathParam("period") String period,
             @PathParam("entityId") String entity, @QueryParam("around") Integer around) {
         return Relay.of(backends.rankingRead(r -> r.around(caller.bearer(), board, period, entity, around)));
+    }
+
+    @POST
+    @Path("/{boardId}/periods/{period}/simulate")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ "analyst", "admin" })
+    @Operation(summary = "Rank a board's period under candidate weights {weights, limit}; nothing live changes")
+    public Response simulate(@PathParam("boardId") String board, @PathParam("period") String period, byte[] body) {
+        return Relay.of(backends.rankingWrite(r -> r.simulate(caller.bearer(), board, period, body)));
     }
 }

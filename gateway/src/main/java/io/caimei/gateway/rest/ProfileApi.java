@@ -15,7 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import io.caimei.gateway.client.Backends;
 import io.caimei.gateway.service.Caller;
 
-/** Weight profiles (versioned, audited) and what-if ranking under a candidate profile. */
+/** Weight profiles (versioned, audited). */
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @RateLimited
@@ -60,14 +60,5 @@ public class ProfileApi {
     @Operation(summary = "Activate a version; open periods of its boards are re-scored without replay")
     public Response activate(@PathParam("name") String name, @PathParam("version") String version) {
         return Relay.of(backends.scoringWrite(s -> s.activate(caller.bearer(), name, version)));
-    }
-
-    @POST
-    @Path("/boards/{boardId}/periods/{period}/simulate")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({ "analyst", "admin" })
-    @Operation(summary = "Rank a board's period under candidate weights {weights, limit}; nothing live changes")
-    public Response simulate(@PathParam("boardId") String board, @PathParam("period") String period, byte[] body) {
-        return Relay.of(backends.rankingWrite(r -> r.simulate(caller.bearer(), board, period, body)));
     }
 }

@@ -35,10 +35,8 @@ public class AttributionService {
     void refresh() {
         try {
             CatalogClient.Attribution a = catalog.attribution();
-            if (a.version() != version) {
-                links = a.links() == null ? Map.of() : Map.copyOf(a.links());
-                version = a.version();
-            }
+            links = a.links() == null ? Map.of() : Map.copyOf(a.links());
+            version = a.version();
         } catch (RuntimeException e) {
             // keep the last good copy: attribution degrades to slightly stale, ingest keeps accepting
             LOG.warnf("catalog refresh failed, keeping version %d: %s", version, e.getClass().getSimpleName());

@@ -22,6 +22,7 @@ public class CatalogService {
     private final FrozenRepository frozen;
     private final Map<String, CatalogEntity> cache = new ConcurrentHashMap<>();
     private volatile long version = Long.MIN_VALUE;
+    private volatile boolean ready;
 
     public CatalogService(CatalogRepository repository, FrozenRepository frozen) {
         this.repository = repository;
@@ -32,11 +33,12 @@ public class CatalogService {
         repository.createSchema();
         frozen.createSchema();
         reload();
+        ready = true;
     }
 
     @Scheduled(every = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void refresh() {
-        if (repository.version() != version) {
+        if (ready && repository.version() != version) {
             reload();
         }
     }
@@ -58,6 +60,7 @@ public class CatalogService {
     public void save(List<CatalogEntity> entities) {
         repository.upsert(entities);
         entities.forEach(e -> cache.put(e.id(), e));
+        version = repository.version();
     }
 
     public List<CatalogEntity> all() {

@@ -149,9 +149,12 @@ public class AggregateRepository {
             Response top = rs.get(4 * i + 3);
             String topId = null;
             long topOrders = 0;
-            if (top != null && top.size() >= 2) {
-                topId = top.get(0).toString();
-                topOrders = (long) Double.parseDouble(top.get(1).toString());
+            if (top != null && top.size() > 0) {
+                // RESP3 answers [[member, score]], RESP2 [member, score]
+                Response first = top.get(0);
+                boolean nested = first.type() == io.vertx.redis.client.ResponseType.MULTI;
+                topId = nested ? first.get(0).toString() : first.toString();
+                topOrders = Math.round(nested ? first.get(1).toDouble() : top.get(1).toDouble());
             }
             out.add(new RawValues(entityPeriods.get(i)[0], entityPeriods.get(i)[1], type, raw, topId, topOrders));
         }
