@@ -113,30 +113,34 @@ public final class Stack implements BeforeAllCallback {
     }
 
     private static void startService(String module, int port, List<String> extra) throws IOException {
+        PROCESSES.put(module, launch(module, port, topicPrefix(), REDIS_PREFIX_BASE + "-" + runId + "-" + module,
+                extra, module));
+    }
+
+    /**
+     * Starts one packaged service as a process with its own port, topic prefix and Redis key prefix; its output
+     * goes to {@code e2e-logs/<logName>.log}.
+     */
+    static Process launch(String module, int port, String topics, String keys, List<String> extra, String logName)
+            throws IOException {
         Path jar = root().resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException("missing " + jar + ": build with ./mvnw package first");
         }
         Files.createDirectories(logDir());
-        boolean gateway = module.equals("gateway");
         List<String> cmd = new ArrayList<>(List.of(javaBin(), "-Xmx384m", "-XX:+UseSerialGC",
-                "-Dquarkus.http.port=" + port,
-                "-Dkafka.bootstrap.servers=" + KAFKA));
-        if (!gateway) {
-            cmd.addAll(List.of("-Dcaimei.kafka.bootstrap-servers=" + KAFKA,
-                    "-Dcaimei.kafka.topic-prefix=" + topicPrefix(),
-                    "-Dcaimei.redis.key-prefix=" + REDIS_PREFIX_BASE + "-" + runId + "-" + module));
+                "-Dquarkus.http.port=" + port, "-Dkafka.bootstrap.servers=" + KAFKA));
+        if (!module.equals("gateway")) {
+            cmd.addAll(List.of("-Dcaimei.kafka.bootstrap-servers=" + KAFKA, "-Dcaimei.kafka.topic-prefix=" + topics,
+                    "-Dcaimei.redis.key-prefix=" + keys));
         }
-        cmd.addAll(List.of(
-                "-Dquarkus.datasource.reactive.url=postgresql://127.0.0.1:5432/caimei_test",
-                "-Dquarkus.oidc.auth-server-url=" + ISSUER,
-                "-Dquarkus.log.file.enabled=false"));
+        cmd.addAll(List.of("-Dquarkus.datasource.reactive.url=postgresql://127.0.0.1:5432/caimei_test",
+                "-Dquarkus.oidc.auth-server-url=" + ISSUER, "-Dquarkus.log.file.enabled=false"));
         cmd.addAll(extra);
         cmd.add("-jar");
         cmd.add(jar.toString());
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(logDir().resolve(module + ".log").toFile()));
-        PROCESSES.put(module, pb.start());
+        return new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logDir().resolve(logName + ".log").toFile())).start();
     }
 
     /** Kills a service with SIGKILL (no shutdown hooks run), as a crash would. */
@@ -160,10 +164,14 @@ public final class Stack implements BeforeAllCallback {
     }
 
     private static void awaitReady(String module, int port) throws Exception {
+        awaitReady(module, PROCESSES.get(module), port);
+    }
+
+    /** Waits until a process answers ready on its port, failing fast if it exits. */
+    static void awaitReady(String module, Process p, int port) throws Exception {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         while (System.nanoTime() < deadline) {
-            Process p = PROCESSES.get(module);
             if (!p.isAlive()) {
                 throw new IllegalStateException(module + " exited with " + p.exitValue() + "; see "
                         + logDir().resolve(module + ".log"));
@@ -183,10 +191,14 @@ public final class Stack implements BeforeAllCallback {
     }
 
     private static void createTopics() throws Exception {
+        createTopics(topicPrefix());
+    }
+
+    /** The four topics the services use, under a prefix. */
+    static void createTopics(String pre) throws Exception {
         Properties p = new Properties();
         p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA);
         try (Admin admin = Admin.create(p)) {
-            String pre = topicPrefix();
             admin.createTopics(List.of(new NewTopic(pre + "caimei.events.v1", 6, (short) 1),
                     new NewTopic(pre + "caimei.scores.v1", 6, (short) 1),
                     new NewTopic(pre + "caimei.periods.v1", 1, (short) 1),

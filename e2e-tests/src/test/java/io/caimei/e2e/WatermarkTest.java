@@ -1,0 +1,133 @@
+package io.caimei.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.function.Predicate;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+
+/**
+ * Periods close by event time: a scorer and a ranking service of their own (2 h allowed lateness) read events
+ * written straight to Kafka in time order, so the watermark moves exactly as the test says. Year 2015.
+ */
+class WatermarkTest {
+
+    private static final int SCORING = 18092;
+    private static final int RANKING = 18093;
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final List<Process> PROCESSES = new ArrayList<>();
+    private static String topics;
+    private static KafkaProducer<String, String> producer;
+    private static int sequence;
+
+    @BeforeAll
+    static void startOwnScorerAndRanking() throws Exception {
+        Stack.start(); // infrastructure checks, tables, and the shared settings
+        String run = "wm" + Long.toString(System.nanoTime(), 36);
+        topics = "e2e-" + run + ".";
+        Stack.createTopics(topics);
+        Process ranking = Stack.launch("ranking-service", RANKING, topics, "e2e-" + run + "-ranking",
+                List.of("-Dquarkus.rest-client.scoring.url=http://127.0.0.1:" + SCORING,
+                        "-Dcaimei.ranking.freeze-settle=PT1S"), "watermark-ranking");
+        Process scoring = Stack.launch("scoring-service", SCORING, topics, "e2e-" + run + "-scoring",
+                List.of("-Dcaimei.scoring.allowed-lateness=PT2H"), "watermark-scoring");
+        PROCESSES.add(ranking);
+        PROCESSES.add(scoring);
+        Stack.awaitReady("ranking-service", ranking, RANKING);
+        Stack.awaitReady("scoring-service", scoring, SCORING);
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, Stack.KAFKA);
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        producer = new KafkaProducer<>(p);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (producer != null) {
+            producer.close();
+        }
+        PROCESSES.forEach(Process::destroy);
+    }
+
+    /** Writes canonical plays straight to the events topic, as ingest would, and waits for the acks. */
+    private static void plays(String entity, String at, int n) throws Exception {
+        for (int i = 0; i < n; i++) {
+            Map<String, Object> e = Api.event("wm-" + (sequence++), "MIGU_APP", "E5", "CONTENT", entity, at,
+                    "uid:viewer-" + i);
+            Map<String, Object> full = new java.util.HashMap<>(e);
+            full.put("network", "INTERNET");
+            producer.send(new ProducerRecord<>(topics + "caimei.events.v1", entity, JSON.writeValueAsString(full)))
+                    .get();
+        }
+    }
+
+    private static Response board(String period) {
+        return given().baseUri("http://127.0.0.1:" + RANKING).auth().oauth2(Tokens.user("analyst"))
+                .get("/v1/boards/content-heat/periods/{p}", period);
+    }
+
+    private static JsonPath await(String period, Predicate<JsonPath> until) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        String last = "";
+        while (System.nanoTime() < deadline) {
+            Response r = board(period);
+            last = r.asString();
+            try {
+                if (r.statusCode() == 200 && until.test(r.jsonPath())) {
+                    return r.jsonPath();
+                }
+            } catch (RuntimeException e) {
+                // not there yet
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError(period + " never matched; last: " + last);
+    }
+
+    private static double score(long plays) {
+        return 10 * Math.pow(0.5 * 0.7 * 0.35 * Math.log1p(plays), 2);
+    }
+
+    @Test
+    void aDayClosesOnceTheWatermarkPassesItsEndAndLateEventsCountOnlyInOpenPeriods() throws Exception {
+        plays("wm-a", "2015-03-02T10:00:00+08:00", 5);
+        await("2015-03-02", j -> j.getInt("total") == 1 && !j.getBoolean("closed"));
+        // 01:30 minus 2 h lateness is still before midnight: the day stays open
+        plays("wm-b", "2015-03-03T01:30:00+08:00", 1);
+        Thread.sleep(2500);
+        assertEquals(false, board("2015-03-02").jsonPath().getBoolean("closed"));
+        // 02:30 minus 2 h is past midnight: the day closes and its board freezes
+        plays("wm-b", "2015-03-03T02:30:00+08:00", 1);
+        JsonPath frozen = await("2015-03-02", j -> j.getBoolean("closed"));
+        assertEquals(List.of("wm-a"), frozen.getList("entries.entityId"));
+        assertEquals(score(5), frozen.getDouble("entries[0].score"), 1e-9);
+
+        // a late play for the closed day still counts in its open week, month and year
+        plays("wm-a", "2015-03-02T23:00:00+08:00", 1);
+        await("2015-W10", j -> Math.abs(j.getDouble("entries[0].score") - score(6)) < 1e-9);
+        assertEquals(frozen.getList("entries"), board("2015-03-02").jsonPath().getList("entries"));
+        // and is recorded as LATE for the closed one
+        String dlq = IngestChannelsTest.Pii.kafka(topics + "caimei.events.dlq.v1");
+        assertTrue(dlq.contains("\"reason\":\"LATE\"") && dlq.contains("\"period\":\"2015-03-02\""), dlq);
+    }
+}
