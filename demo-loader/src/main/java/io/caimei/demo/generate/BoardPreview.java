@@ -3,10 +3,8 @@ package io.caimei.demo.generate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * An offline estimate of the year boards for {@code --dry-run}: counts the generated records with DESIGN.md's
@@ -42,8 +40,8 @@ public final class BoardPreview {
 
     private final Map<String, CatalogEntry> byId = new HashMap<>();
     private final Map<String, long[]> counts = new HashMap<>();
-    private final Map<String, Set<Integer>> exposed = new HashMap<>();
-    private final Map<String, Set<Integer>> paying = new HashMap<>();
+    private final Map<String, IntSet> exposed = new HashMap<>();
+    private final Map<String, IntSet> paying = new HashMap<>();
 
     public BoardPreview(DemoCatalog catalog) {
         catalog.entries().forEach(e -> byId.put(e.id(), e));
@@ -70,9 +68,9 @@ public final class BoardPreview {
     private void count(String entity, int indicator, int delta, String person) {
         counts.computeIfAbsent(entity, k -> new long[14])[indicator] += delta;
         if (indicator == 1) {
-            exposed.computeIfAbsent(entity, k -> new HashSet<>()).add(person.hashCode());
+            exposed.computeIfAbsent(entity, k -> new IntSet()).add(person.hashCode());
         } else if (indicator == 13) {
-            paying.computeIfAbsent(entity, k -> new HashSet<>()).add(person.hashCode());
+            paying.computeIfAbsent(entity, k -> new IntSet()).add(person.hashCode());
         }
     }
 
@@ -86,8 +84,10 @@ public final class BoardPreview {
                 continue;
             }
             long[] x = en.getValue().clone();
-            x[2] = exposed.getOrDefault(en.getKey(), Set.of()).size();
-            x[13] = paying.getOrDefault(en.getKey(), Set.of()).size();
+            IntSet e2 = exposed.get(en.getKey());
+            IntSet e13 = paying.get(en.getKey());
+            x[2] = e2 == null ? 0 : e2.size();
+            x[13] = e13 == null ? 0 : e13.size();
             rows.add(new Row(0, e.id(), e.name(), index(w, x)));
         }
         rows.sort(Comparator.comparingDouble(Row::score).reversed().thenComparing(Row::entityId));
@@ -128,5 +128,51 @@ public final class BoardPreview {
             w[i] = factor * e[i];
         }
         return w;
+    }
+
+    /** A growable open-addressing set of ints (user hashes), cheaper than boxed sets for millions of adds. */
+    static final class IntSet {
+        private int[] slots = new int[16];
+        private boolean[] used = new boolean[16];
+        private int size;
+
+        void add(int v) {
+            if (size * 2 >= slots.length) {
+                grow();
+            }
+            int mask = slots.length - 1;
+            int i = mix(v) & mask;
+            while (used[i]) {
+                if (slots[i] == v) {
+                    return;
+                }
+                i = (i + 1) & mask;
+            }
+            used[i] = true;
+            slots[i] = v;
+            size++;
+        }
+
+        int size() {
+            return size;
+        }
+
+        private void grow() {
+            int[] oldSlots = slots;
+            boolean[] oldUsed = used;
+            slots = new int[oldSlots.length * 2];
+            used = new boolean[oldSlots.length * 2];
+            size = 0;
+            for (int i = 0; i < oldSlots.length; i++) {
+                if (oldUsed[i]) {
+                    add(oldSlots[i]);
+                }
+            }
+        }
+
+        private static int mix(int v) {
+            int h = v * 0x9E3779B9;
+            return h ^ (h >>> 16);
+        }
     }
 }

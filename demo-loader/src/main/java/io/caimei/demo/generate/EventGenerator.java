@@ -120,7 +120,7 @@ public final class EventGenerator {
 
     private DemoEvent event(long seq, long at, SplittableRandom rng) {
         Channel channel = channel(rng.nextDouble());
-        String id = channel.idPrefix() + "-" + idSeed + "-" + String.format("%09d", seq);
+        String id = channel.idPrefix() + "-" + idSeed + "-" + zeroPad(seq, 9);
         int user = phones.user(rng);
         String number = phones.number(user);
         return switch (channel) {
@@ -154,7 +154,7 @@ public final class EventGenerator {
             return phones.number(phones.user(rng));
         }
         if (r < 9) {
-            return "0" + (10 + rng.nextInt(90)) + String.format("%08d", rng.nextInt(100_000_000));
+            return "0" + (10 + rng.nextInt(90)) + zeroPad(rng.nextInt(100_000_000), 8);
         }
         return "";
     }
@@ -183,6 +183,12 @@ public final class EventGenerator {
             target = pool.pick(rng);
         }
         return new DemoEvent(seq, channel, at, id, uid, null, act.name(), type, target, person);
+    }
+
+    /** {@code value} in decimal, left-padded with zeros to {@code width} (String.format is slow in a hot loop). */
+    static String zeroPad(long value, int width) {
+        String s = Long.toString(value);
+        return s.length() >= width ? s : "0".repeat(width - s.length()) + s;
     }
 
     private static Act act(int r) {

@@ -24,7 +24,7 @@ public final class PhonePool {
         numbers = new String[size];
         uids = new String[size];
         for (int i = 0; i < size; i++) {
-            numbers[i] = PREFIXES[rng.nextInt(PREFIXES.length)] + String.format("%08d", rng.nextInt(100_000_000));
+            numbers[i] = PREFIXES[rng.nextInt(PREFIXES.length)] + EventGenerator.zeroPad(rng.nextInt(100_000_000), 8);
             uids[i] = "u" + Long.toString(rng.nextLong() & 0xFFFFFFFFFFL, 36);
         }
     }

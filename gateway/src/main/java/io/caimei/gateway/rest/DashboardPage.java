@@ -10,10 +10,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -21,6 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.caimei.gateway.client.Backends;
 import io.caimei.gateway.service.Caller;
+import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.security.Authenticated;
 
@@ -45,7 +42,8 @@ public class DashboardPage {
     private final Caller caller;
     private final ObjectMapper json;
 
-    public DashboardPage(Template dashboard, Backends backends, Caller caller, ObjectMapper json) {
+    public DashboardPage(@Location("dashboard.html") Template dashboard, Backends backends, Caller caller,
+            ObjectMapper json) {
         this.dashboard = dashboard;
         this.backends = backends;
         this.caller = caller;
@@ -55,7 +53,6 @@ public class DashboardPage {
     @GET
     @Produces(MediaType.TEXT_HTML)
     @Operation(hidden = true)
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(type = SchemaType.STRING)))
     public Response page() {
         List<Map<String, Object>> boards = List.of();
         String boardsError = null;

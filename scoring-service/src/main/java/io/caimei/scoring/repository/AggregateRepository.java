@@ -190,6 +190,27 @@ public class AggregateRepository {
         return r == null ? 0 : r.toLong();
     }
 
+    /**
+     * Deletes every partition-scoped key (aggregates, offsets, dirty sets) with SCAN + UNLINK, never KEYS; the
+     * closed-period record is kept, it is what makes a replay reproduce the same counts. Returns the count.
+     */
+    public long wipePartitions() {
+        long deleted = 0;
+        String cursor = "0";
+        do {
+            Response r = send(Request.cmd(Command.SCAN).arg(cursor).arg("MATCH").arg(keys.prefix() + ":{p*")
+                    .arg("COUNT").arg(2000));
+            cursor = r.get(0).toString();
+            Response batch = r.get(1);
+            if (batch.size() > 0) {
+                Request unlink = Request.cmd(Command.UNLINK);
+                batch.forEach(k -> unlink.arg(k.toString()));
+                deleted += send(unlink).toLong();
+            }
+        } while (!cursor.equals("0"));
+        return deleted;
+    }
+
     private Response send(Request req) {
         return redis.send(req).await().indefinitely();
     }

@@ -95,6 +95,16 @@ public class EventConsumerLoop {
         }
     }
 
+    /**
+     * Rebuild from Kafka: stops consuming, lets the caller wipe the partition state, then starts again; with no
+     * applied offsets in Redis every partition is read from the beginning.
+     */
+    public synchronized void rebuild(Runnable wipe) {
+        stop(null);
+        wipe.run();
+        start(null);
+    }
+
     /** True while the loop polls without error; used by the readiness check. */
     public boolean healthy() {
         return !config.scoring().consumerEnabled() || healthy;
@@ -142,7 +152,7 @@ public class EventConsumerLoop {
                 }
                 var at = OffsetDateTime.parse(e.occurredAt()).toInstant();
                 for (Period p : Period.allContaining(at)) {
-                    if (periods.isClosed(p.id())) {
+                    if (periods.isLate(p.id(), tp.partition(), r.offset())) {
                         late.increment();
                         periods.recordLate(e, p.id());
                     } else {

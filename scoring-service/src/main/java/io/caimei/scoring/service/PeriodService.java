@@ -2,10 +2,13 @@ package io.caimei.scoring.service;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -34,7 +37,8 @@ public class PeriodService {
     private final AggregateRepository aggregates;
     private final ScorePublisher publisher;
     private final Redis redis;
-    private final Set<String> closed = ConcurrentHashMap.newKeySet();
+    /** Closed period → the applied offset of each partition when it closed; later offsets are late for it. */
+    private final Map<String, Map<Integer, Long>> closed = new ConcurrentHashMap<>();
     private final Set<String> known = ConcurrentHashMap.newKeySet();
     private final List<DeadLetter> pendingLetters = new ArrayList<>();
     private volatile long lastCheck;
@@ -48,7 +52,17 @@ public class PeriodService {
     }
 
     public boolean isClosed(String period) {
-        return closed.contains(period);
+        return closed.containsKey(period);
+    }
+
+    /**
+     * True when an event at this offset must not count for the period: the period is closed and the event came
+     * after the close. Events before the close still count when the topic is replayed, so a rebuild from Kafka
+     * reproduces the same counts.
+     */
+    public boolean isLate(String period, int partition, long offset) {
+        Map<Integer, Long> at = closed.get(period);
+        return at != null && offset > at.getOrDefault(partition, -1L);
     }
 
     public int partitionCount() {
@@ -112,7 +126,7 @@ public class PeriodService {
             return;
         }
         for (String id : List.copyOf(known)) {
-            if (closed.contains(id)) {
+            if (closed.containsKey(id)) {
                 known.remove(id);
                 continue;
             }
@@ -125,11 +139,17 @@ public class PeriodService {
 
     /** Closes a period (idempotent) and announces it; true when it was open before. */
     public boolean close(String period, String reason) {
-        Response added = redis.send(Request.cmd(Command.SADD).arg(aggregates.keys().closedPeriods()).arg(period))
-                .await().indefinitely();
-        closed.add(period);
-        known.remove(period);
+        Map<Integer, Long> offsets = new HashMap<>();
+        for (int p = 0; p < partitionCount; p++) {
+            offsets.put(p, aggregates.appliedOffset(p));
+        }
+        String encoded = offsets.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining(","));
+        Response added = redis.send(Request.cmd(Command.HSETNX).arg(aggregates.keys().closedPeriods()).arg(period)
+                .arg(encoded)).await().indefinitely();
         boolean fresh = added != null && added.toInteger() == 1;
+        refreshClosed();
+        known.remove(period);
         if (fresh) {
             LOG.infof("period %s closed (%s)", period, reason);
         }
@@ -139,14 +159,24 @@ public class PeriodService {
 
     public Set<String> closedPeriods() {
         refreshClosed();
-        return Set.copyOf(closed);
+        return Set.copyOf(closed.keySet());
     }
 
     private void refreshClosed() {
-        Response r = redis.send(Request.cmd(Command.SMEMBERS).arg(aggregates.keys().closedPeriods()))
+        Response r = redis.send(Request.cmd(Command.HGETALL).arg(aggregates.keys().closedPeriods()))
                 .await().indefinitely();
-        if (r != null) {
-            r.forEach(m -> closed.add(m.toString()));
+        if (r == null) {
+            return;
+        }
+        for (String period : r.getKeys()) {
+            Map<Integer, Long> offsets = new HashMap<>();
+            for (String pair : r.get(period).toString().split(",")) {
+                if (!pair.isBlank()) {
+                    String[] kv = pair.split("=");
+                    offsets.put(Integer.parseInt(kv[0]), Long.parseLong(kv[1]));
+                }
+            }
+            closed.put(period, offsets);
         }
     }
 }
