@@ -45,8 +45,7 @@ class WatermarkTest {
         topics = "e2e-" + run + ".";
         Stack.createTopics(topics);
         Process ranking = Stack.launch("ranking-service", RANKING, topics, "e2e-" + run + "-ranking",
-                List.of("-Dquarkus.rest-client.scoring.url=http://127.0.0.1:" + SCORING,
-                        "-Dcaimei.ranking.freeze-settle=PT1S"), "watermark-ranking");
+                List.of("-Dquarkus.rest-client.scoring.url=http://127.0.0.1:" + SCORING), "watermark-ranking");
         Process scoring = Stack.launch("scoring-service", SCORING, topics, "e2e-" + run + "-scoring",
                 List.of("-Dcaimei.scoring.allowed-lateness=PT2H"), "watermark-scoring");
         PROCESSES.add(ranking);

@@ -18,7 +18,7 @@
   var GRANULARITY = { DAY: '日 day', WEEK: '周 week', MONTH: '月 month', YEAR: '年 year' };
   var PERIOD = /^\d{4}(-W\d{2}|-\d{2}(-\d{2})?)?$/;
 
-  var state = { board: null, period: null, offset: 0, limit: 20, total: 0, selected: null };
+  var state = { board: null, period: null, offset: 0, limit: 20, total: 0, selected: null, seq: 0 };
   var charts = {};
 
   function $(id) { return document.getElementById(id); }
@@ -105,7 +105,9 @@
     state.board = opt.value;
     state.limit = Number(opt.dataset.shown) || 20;
     $('board-title').textContent = opt.textContent;
+    var mine = ++state.seq;
     return api('/boards/' + enc(state.board) + '/periods').then(function (res) {
+      if (mine !== state.seq) { return; }
       var sel = $('period-select');
       sel.textContent = '';
       if (res.status !== 200) { showMessage(problemText(res), true); return; }
@@ -134,7 +136,9 @@
     if (!state.board || !state.period) { return Promise.resolve(); }
     var path = '/boards/' + enc(state.board) + '/periods/' + enc(state.period)
         + '?offset=' + state.offset + '&limit=' + state.limit;
+    var mine = ++state.seq;
     return api(path).then(function (res) {
+      if (mine !== state.seq) { return; }
       var body = $('entries');
       body.textContent = '';
       if (res.status !== 200) {

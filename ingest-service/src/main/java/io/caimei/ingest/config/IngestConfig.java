@@ -1,6 +1,7 @@
 package io.caimei.ingest.config;
 
 import java.time.Duration;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -23,8 +24,12 @@ public interface IngestConfig {
         String bootstrapServers();
 
         @WithName("topic-prefix")
-        @WithDefault("")
-        String topicPrefix();
+        Optional<String> topicPrefixOverride();
+
+        /** Prepended to every topic name (empty in production). */
+        default String topicPrefix() {
+            return topicPrefixOverride().orElse("");
+        }
     }
 
     /** Redis key namespace. */

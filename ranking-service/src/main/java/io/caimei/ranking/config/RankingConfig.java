@@ -1,6 +1,7 @@
 package io.caimei.ranking.config;
 
 import java.time.Duration;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -23,8 +24,12 @@ public interface RankingConfig {
         String bootstrapServers();
 
         @WithName("topic-prefix")
-        @WithDefault("")
-        String topicPrefix();
+        Optional<String> topicPrefixOverride();
+
+        /** Prepended to every topic name (empty in production). */
+        default String topicPrefix() {
+            return topicPrefixOverride().orElse("");
+        }
     }
 
     /** Redis key namespace. */
@@ -36,10 +41,6 @@ public interface RankingConfig {
 
     /** Freezing and paging behaviour. */
     interface Ranking {
-        /** Wait after a period-closed message before freezing, so the last score updates arrive first. */
-        @WithName("freeze-settle")
-        @WithDefault("PT2S")
-        Duration freezeSettle();
 
         /** How long a live sorted set is kept after its period was frozen into PostgreSQL. */
         @WithName("live-ttl-after-freeze")

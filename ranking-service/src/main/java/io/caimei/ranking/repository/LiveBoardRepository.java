@@ -59,7 +59,9 @@ public class LiveBoardRepository {
                         .arg(p.topContributor() + "|" + p.topContributorOrders()));
             }
         }
-        redis.batch(reqs).await().indefinitely();
+        for (int from = 0; from < reqs.size(); from += 3000) {
+            redis.batch(reqs.subList(from, Math.min(reqs.size(), from + 3000))).await().indefinitely();
+        }
     }
 
     /** A slice of the ranking: entity ids and their (positive) indexes, best first. */

@@ -1,6 +1,7 @@
 package io.caimei.scoring.config;
 
 import java.time.Duration;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -24,8 +25,12 @@ public interface ScoringConfig {
 
         /** Prepended to every topic name; lets tests run on their own topics beside a live system. */
         @WithName("topic-prefix")
-        @WithDefault("")
-        String topicPrefix();
+        Optional<String> topicPrefixOverride();
+
+        /** Prepended to every topic name (empty in production). */
+        default String topicPrefix() {
+            return topicPrefixOverride().orElse("");
+        }
     }
 
     /** Redis key namespace. */

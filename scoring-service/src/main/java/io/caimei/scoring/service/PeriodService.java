@@ -37,6 +37,7 @@ public class PeriodService {
     private final AggregateRepository aggregates;
     private final ScorePublisher publisher;
     private final Redis redis;
+    private final jakarta.enterprise.inject.Instance<ScoreService> scores;
     /** Closed period → the applied offset of each partition when it closed; later offsets are late for it. */
     private final Map<String, Map<Integer, Long>> closed = new ConcurrentHashMap<>();
     private final Set<String> known = ConcurrentHashMap.newKeySet();
@@ -44,7 +45,9 @@ public class PeriodService {
     private volatile long lastCheck;
     private volatile int partitionCount = 1;
 
-    public PeriodService(ScoringConfig config, AggregateRepository aggregates, ScorePublisher publisher, Redis redis) {
+    public PeriodService(ScoringConfig config, AggregateRepository aggregates, ScorePublisher publisher, Redis redis,
+            jakarta.enterprise.inject.Instance<ScoreService> scores) {
+        this.scores = scores;
         this.config = config;
         this.aggregates = aggregates;
         this.publisher = publisher;
@@ -139,6 +142,10 @@ public class PeriodService {
 
     /** Closes a period (idempotent) and announces it; true when it was open before. */
     public boolean close(String period, String reason) {
+        // scores applied before the close must travel ahead of its markers
+        for (int p = 0; p < partitionCount; p++) {
+            scores.get().publishDirty(p);
+        }
         Map<Integer, Long> offsets = new HashMap<>();
         for (int p = 0; p < partitionCount; p++) {
             offsets.put(p, aggregates.appliedOffset(p));

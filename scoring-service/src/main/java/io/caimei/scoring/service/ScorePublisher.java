@@ -19,6 +19,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.caimei.events.PeriodClosed;
+import io.caimei.events.PeriodClosedMarker;
 import io.caimei.events.ScoreUpdate;
 import io.caimei.events.Topics;
 import io.caimei.scoring.config.ScoringConfig;
@@ -68,8 +69,20 @@ public class ScorePublisher {
         await(acks);
     }
 
+    /**
+     * Announces a close on the periods topic and, as a marker, on every partition of the scores topic: a ranking
+     * consumer that meets the marker on a partition has seen every score of that partition published before it,
+     * so it can freeze the period once all partitions have delivered theirs.
+     */
     public void publishClosed(PeriodClosed closed) {
-        await(List.of(producer.send(new ProducerRecord<>(periodsTopic, closed.period(), write(closed)))));
+        List<Future<RecordMetadata>> acks = new ArrayList<>();
+        acks.add(producer.send(new ProducerRecord<>(periodsTopic, closed.period(), write(closed))));
+        int partitions = producer.partitionsFor(scoresTopic).size();
+        String marker = write(new PeriodClosedMarker(closed.period(), partitions, closed.closedAt(), closed.reason()));
+        for (int p = 0; p < partitions; p++) {
+            acks.add(producer.send(new ProducerRecord<>(scoresTopic, p, null, marker)));
+        }
+        await(acks);
     }
 
     private String write(Object o) {

@@ -26,6 +26,7 @@ public class ScoreService {
     private final ProfileRegistry profiles;
     private final ScorePublisher publisher;
     private final Counter scoreUpdates;
+    private final java.util.Map<Integer, Object> locks = new java.util.concurrent.ConcurrentHashMap<>();
 
     public ScoreService(AggregateRepository aggregates, ProfileRegistry profiles, ScorePublisher publisher,
             MeterRegistry metrics) {
@@ -36,8 +37,17 @@ public class ScoreService {
                 .register(metrics);
     }
 
-    /** Scores and publishes every dirty pair of the partition, then clears them. */
+    /**
+     * Scores and publishes every dirty pair of the partition, then clears them. One caller at a time per
+     * partition, so a clear can never drop a pair another caller marked after reading the set.
+     */
     public int publishDirty(int partition) {
+        synchronized (locks.computeIfAbsent(partition, p -> new Object())) {
+            return publishDirtyLocked(partition);
+        }
+    }
+
+    private int publishDirtyLocked(int partition) {
         List<String> dirty = aggregates.dirty(partition);
         int published = 0;
         for (int from = 0; from < dirty.size(); from += PAGE) {

@@ -1,0 +1,219 @@
+package io.caimei.bench;
+
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Sustained events per second through ingest → scoring → ranking at a fixed offered rate, and freshness: from a
+ * marker event's 202 until the marker is ranked on its board.
+ */
+final class EndToEnd {
+
+    private static final int TICK_MS = 100;
+    private static final int MARKER_EVERY_TICKS = 2;
+
+    private final Ctx c;
+    private final Results.Section s;
+
+    EndToEnd(Ctx c) {
+        this.c = c;
+        this.s = c.results.section("e2e", "2b. End to end: sustained rate and freshness (ingest → scoring → ranking)");
+    }
+
+    /** A posted marker: when ingest answered 202 for its batch. */
+    private record Marker(int seq, String entity, long acceptedNanos) {
+    }
+
+    void run() throws Exception {
+        int rate = chooseRate();
+        int seconds = c.o.e2eSeconds;
+        int perTick = Math.max(1, Math.round(rate * TICK_MS / 1000f));
+        int ticks = seconds * 1000 / TICK_MS;
+        s.notes.add(String.format(Locale.ROOT, "Posts %,d events/s (%s) straight to ingest for %d s: every %d ms "
+                + "%d events in batches of at most %d, from a pool of %d clients; every %d ms one event of the batch is a "
+                + "marker, a new CONTENT entity `bench-<run>-m<n>`. Two pollers ask the ranking service "
+                + "(`GET /v1/boards/%s/periods/%s/entities/<marker>?around=0`) for every pending marker in turn, "
+                + "about every 25 ms plus the query time, until it is ranked: freshness is the time from the "
+                + "marker's 202 to the first answer that ranks it (resolution: one polling pass). 'Applied' is "
+                + "the scorer's counter over the same window.", rate, c.o.e2eRate == null ? "auto: half the lower "
+                + "of the ingest and scoring rates measured above, at most 20,000" : "--e2e-rate", seconds, TICK_MS,
+                perTick, c.o.batch, c.o.clients, TICK_MS * MARKER_EVERY_TICKS, Ctx.BOARD, c.day));
+        Scoring sc = new Scoring(c);
+        sc.waitIdle();
+        ExecutorService pool = Executors.newFixedThreadPool(c.o.clients);
+        Map<Integer, Marker> pending = new ConcurrentHashMap<>();
+        List<double[]> lags = java.util.Collections.synchronizedList(new ArrayList<>());
+        AtomicLong accepted = new AtomicLong();
+        AtomicLong failed = new AtomicLong();
+        AtomicLong eventNo = new AtomicLong();
+        AtomicLong markersPosted = new AtomicLong();
+        AtomicLong pollQueries = new AtomicLong();
+        AtomicLong lastAcceptNanos = new AtomicLong();
+        String url = c.o.ingest + "/v1/events";
+        c.ingestToken.get();
+        c.analystToken.get();
+        double applied0 = c.appliedCounter();
+        long t0 = System.nanoTime();
+        long[] loadEnd = { Long.MAX_VALUE };
+        List<Thread> pollers = new ArrayList<>();
+        for (int p = 0; p < 2; p++) {
+            int share = p;
+            Thread th = new Thread(() -> poll(share, pending, lags, t0, loadEnd, pollQueries), "marker-poller-" + p);
+            pollers.add(th);
+            th.start();
+        }
+        for (int k = 0; k < ticks; k++) {
+            long due = t0 + (long) k * TICK_MS * 1_000_000L;
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                Thread.sleep(wait / 1_000_000L, (int) (wait % 1_000_000L));
+            }
+            boolean marker = k % MARKER_EVERY_TICKS == 0;
+            for (int from = 0; from < perTick; from += c.o.batch) {
+                int size = Math.min(c.o.batch, perTick - from);
+                int seq = k / MARKER_EVERY_TICKS;
+                boolean withMarker = marker && from == 0;
+                pool.submit(() -> {
+                    ThreadLocalRandom rnd = ThreadLocalRandom.current();
+                    StringBuilder body = new StringBuilder(size * 260).append('[');
+                    String markerId = "bench-" + c.runId + "-m" + seq;
+                    for (int i = 0; i < size; i++) {
+                        long n = eventNo.getAndIncrement();
+                        if (i > 0) {
+                            body.append(',');
+                        }
+                        String entity = withMarker && i == 0 ? markerId : "bench-c" + rnd.nextInt(c.o.entities);
+                        Ctx.canonical(body, "bench-" + c.runId + "-e-" + n, entity, c.occurredAt(n),
+                                "viewer-" + rnd.nextInt(1000));
+                    }
+                    body.append(']');
+                    try {
+                        HttpResponse<String> r = c.http.postJson(url, c.ingestToken, body.toString());
+                        if (r.statusCode() == 202) {
+                            long now = System.nanoTime();
+                            JsonNode j = Http.JSON.readTree(r.body());
+                            accepted.addAndGet(j.path("accepted").asLong());
+                            lastAcceptNanos.accumulateAndGet(now, Math::max);
+                            if (withMarker) {
+                                markersPosted.incrementAndGet();
+                                pending.put(seq, new Marker(seq, markerId, now));
+                            }
+                        } else {
+                            failed.incrementAndGet();
+                        }
+                    } catch (Exception e) {
+                        failed.incrementAndGet();
+                    }
+                });
+            }
+        }
+        long offeredEnd = System.nanoTime();
+        pool.shutdown();
+        pool.awaitTermination(10, TimeUnit.MINUTES);
+        long postedEnd = System.nanoTime();
+        double applied1 = c.appliedCounter();
+        loadEnd[0] = postedEnd;
+        for (Thread th : pollers) {
+            th.join();
+        }
+        double window = (postedEnd - t0) / 1e9;
+        double acceptedRate = accepted.get() / window;
+        double appliedRate = (applied1 - applied0) / window;
+        Double pp = c.results.value(Limits.KAFKA_PP);
+        c.results.add(s, new Results.Row("e2e.accepted", "End to end: accepted at a fixed offered rate",
+                acceptedRate, "events/s", "Kafka durable produce", pp, "records/s", Results.ratioOf(acceptedRate, pp),
+                String.format(Locale.ROOT, "offered %,d/s for %d s; last batch answered %.1f s after the start "
+                        + "(offered window %.1f s); %d failed requests; applied by the scorer in the same window "
+                        + "%,.0f events/s", rate, seconds, window, (offeredEnd - t0) / 1e9, failed.get(), appliedRate),
+                null));
+        double[] all;
+        synchronized (lags) {
+            all = lags.stream().mapToDouble(l -> l[1]).toArray();
+        }
+        Stats.Summary f = Stats.of(all);
+        long unseen = markersPosted.get() - f.count();
+        String firstLast = thirds(lags, window);
+        c.results.add(s, new Results.Row("e2e.freshness.p50", "Freshness p50 (202 → ranked on its board)", f.p50(),
+                "ms", null, null, null, null, String.format(Locale.ROOT, "%d of %d markers seen; %s; %,d polling "
+                        + "queries", f.count(), markersPosted.get(), firstLast, pollQueries.get()),
+                null));
+        c.results.add(s, new Results.Row("e2e.freshness.p99", "Freshness p99", f.p99(), "ms", null, null, null, null,
+                String.format(Locale.ROOT, "max %.0f ms, mean %.0f ms", f.max(), f.mean()), null));
+        if (unseen > 0) {
+            c.results.warn(unseen + " markers were not ranked within 60 s after the load");
+        }
+    }
+
+    /** p50 of markers posted in the first and in the last third of the window: does lag grow under the load? */
+    private static String thirds(List<double[]> lags, double window) {
+        List<Double> first = new ArrayList<>();
+        List<Double> last = new ArrayList<>();
+        synchronized (lags) {
+            for (double[] l : lags) {
+                if (l[0] < window / 3) {
+                    first.add(l[1]);
+                } else if (l[0] >= 2 * window / 3) {
+                    last.add(l[1]);
+                }
+            }
+        }
+        double a = Stats.of(first.stream().mapToDouble(Double::doubleValue).toArray()).p50();
+        double b = Stats.of(last.stream().mapToDouble(Double::doubleValue).toArray()).p50();
+        return String.format(Locale.ROOT, "p50 %s ms in the first third, %s ms in the last third", Results.num(a),
+                Results.num(b));
+    }
+
+    private void poll(int share, Map<Integer, Marker> pending, List<double[]> lags, long t0, long[] loadEnd,
+            AtomicLong queries) {
+        while (true) {
+            long now = System.nanoTime();
+            if (loadEnd[0] != Long.MAX_VALUE && (pending.isEmpty() || now - loadEnd[0] > 60e9)) {
+                return;
+            }
+            List<Marker> mine = new ArrayList<>();
+            for (Marker m : pending.values()) {
+                if (m.seq() % 2 == share) {
+                    mine.add(m);
+                }
+            }
+            mine.sort((x, y) -> Integer.compare(x.seq(), y.seq()));
+            for (Marker m : mine) {
+                try {
+                    HttpResponse<String> r = c.http.get(c.o.ranking + "/v1/boards/" + Ctx.BOARD + "/periods/" + c.day
+                            + "/entities/" + m.entity() + "?around=0", c.analystToken);
+                    queries.incrementAndGet();
+                    if (r.statusCode() == 200) {
+                        long seen = System.nanoTime();
+                        pending.remove(m.seq());
+                        lags.add(new double[] { (m.acceptedNanos() - t0) / 1e9, (seen - m.acceptedNanos()) / 1e6 });
+                    }
+                } catch (Exception e) {
+                    // try again next pass
+                }
+            }
+            Ctx.sleep(25);
+        }
+    }
+
+    private int chooseRate() {
+        if (c.o.e2eRate != null) {
+            return c.o.e2eRate;
+        }
+        Double ingest = c.results.value(Ingest.DIRECT);
+        Double scoring = c.results.value(Scoring.BACKLOG);
+        double base = Math.min(ingest == null ? 4000 : ingest, scoring == null ? Double.MAX_VALUE : scoring);
+        int r = (int) (Math.round(base / 2 / 100.0) * 100);
+        return Math.max(200, Math.min(20_000, r));
+    }
+}
