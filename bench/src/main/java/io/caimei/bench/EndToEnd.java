@@ -65,7 +65,7 @@ final class EndToEnd {
         c.analystToken.get();
         double applied0 = c.appliedCounter();
         long t0 = System.nanoTime();
-        long[] loadEnd = { Long.MAX_VALUE };
+        AtomicLong loadEnd = new AtomicLong(Long.MAX_VALUE);
         List<Thread> pollers = new ArrayList<>();
         for (int p = 0; p < 2; p++) {
             int share = p;
@@ -123,7 +123,7 @@ final class EndToEnd {
         pool.awaitTermination(10, TimeUnit.MINUTES);
         long postedEnd = System.nanoTime();
         double applied1 = c.appliedCounter();
-        loadEnd[0] = postedEnd;
+        loadEnd.set(postedEnd);
         for (Thread th : pollers) {
             th.join();
         }
@@ -174,11 +174,12 @@ final class EndToEnd {
                 Results.num(b));
     }
 
-    private void poll(int share, Map<Integer, Marker> pending, List<double[]> lags, long t0, long[] loadEnd,
+    private void poll(int share, Map<Integer, Marker> pending, List<double[]> lags, long t0, AtomicLong loadEnd,
             AtomicLong queries) {
         while (true) {
             long now = System.nanoTime();
-            if (loadEnd[0] != Long.MAX_VALUE && (pending.isEmpty() || now - loadEnd[0] > 60e9)) {
+            long end = loadEnd.get();
+            if (end != Long.MAX_VALUE && (pending.isEmpty() || now - end > 60e9)) {
                 return;
             }
             List<Marker> mine = new ArrayList<>();

@@ -107,6 +107,14 @@ public class FrozenRepository {
         return it.hasNext() ? Optional.of(map(it.next())) : Optional.empty();
     }
 
+    /** Every frozen board-period as {@code board|period}. */
+    public List<String> frozenKeys() {
+        List<String> out = new ArrayList<>();
+        pool.query("SELECT board, period FROM frozen_period").execute().await().indefinitely()
+                .forEach(r -> out.add(r.getString("board") + "|" + r.getString("period")));
+        return out;
+    }
+
     public List<String> periods(String board) {
         List<String> out = new ArrayList<>();
         pool.preparedQuery("SELECT period FROM frozen_period WHERE board = $1").execute(Tuple.of(board))

@@ -42,7 +42,9 @@ public class RankingService {
             Optional<CatalogEntity> c = catalog.find(u.entityId());
             for (Board b : Boards.of(u.entityType(), c.map(CatalogEntity::kind).orElse(null),
                     c.map(CatalogEntity::category).orElse(null))) {
-                if (!isFrozen(b.id(), u.period())) {
+                // in-memory check only: a placement into a period another replica just froze is harmless,
+                // frozen periods are served from PostgreSQL
+                if (!frozenKeys.contains(b.id() + "|" + u.period())) {
                     placements.add(new Placement(b.id(), u.period(), u.entityId(), u.index(), u.topContributor(),
                             u.topContributorOrders()));
                 }
@@ -62,6 +64,12 @@ public class RankingService {
             return true;
         }
         return false;
+    }
+
+    /** Learns periods frozen by other replicas, so the write path never asks PostgreSQL. */
+    @io.quarkus.scheduler.Scheduled(every = "5s", concurrentExecution = io.quarkus.scheduler.Scheduled.ConcurrentExecution.SKIP)
+    void refreshFrozen() {
+        frozenKeys.addAll(frozen.frozenKeys());
     }
 
     public void markFrozen(String board, String period) {
