@@ -42,7 +42,7 @@ public final class Bench {
         chooseDay(c);
         long t0 = System.nanoTime();
         results.run.put("run id", runId);
-        results.run.put("event day (Asia/Shanghai)", c.day);
+        results.run.put("event day (Asia/Shanghai)", c.day.toString());
         results.run.put("gateway", o.gateway + (o.gatewayNote.isEmpty() ? "" : " (" + o.gatewayNote + ")"));
         var flags = new java.util.LinkedHashMap<>(o.given);
         List.of("--root", "--gateway", "--gateway-note", "--ingest", "--scoring", "--ranking", "--issuer", "--redis",
@@ -94,11 +94,23 @@ public final class Bench {
 
     private static boolean preflight(Ctx c) {
         boolean ok = true;
-        for (String[] svc : new String[][] { { "ingest", c.o.ingest }, { "scoring", c.o.scoring },
-            { "ranking", c.o.ranking }, { "gateway", c.o.gateway } }) {
-            if (!c.http.up(svc[1] + "/q/health/ready")) {
-                System.err.println("[bench] " + svc[0] + " is not ready at " + svc[1] + " (start the stack with "
-                        + "./caimei up)");
+        java.util.Map<String, String> needed = new java.util.LinkedHashMap<>();
+        if (c.o.runs("ingest") || c.o.runs("e2e")) {
+            needed.put("ingest", c.o.ingest);
+        }
+        if (c.o.runs("scoring") || c.o.runs("e2e")) {
+            needed.put("scoring", c.o.scoring);
+        }
+        if (c.o.runs("e2e") || c.o.runs("queries")) {
+            needed.put("ranking", c.o.ranking);
+        }
+        if (c.o.runs("ingest") || c.o.runs("queries")) {
+            needed.put("gateway", c.o.gateway);
+        }
+        for (var e : needed.entrySet()) {
+            if (!c.http.up(e.getValue() + "/q/health/ready")) {
+                System.err.println("[bench] " + e.getKey() + " is not ready at " + e.getValue() + " (start the stack "
+                        + "with ./caimei up)");
                 ok = false;
             }
         }
@@ -139,6 +151,13 @@ public final class Bench {
         Instant watermark = Instant.ofEpochMilli(maxts).minus(Duration.ofHours(2));
         if (!watermark.isBefore(today.atStartOfDay(Ctx.CHINA).toInstant())) {
             day = today;
+        }
+        if (c.o.day != null) {
+            day = c.o.day;
+            if (!watermark.isBefore(day.plusDays(1).atStartOfDay(Ctx.CHINA).toInstant())) {
+                c.results.warn("the scorer's watermark " + watermark + " has closed " + day + ": its events count as"
+                        + " late and the scoring and end-to-end figures will be empty");
+            }
         }
         c.day = day;
         OffsetDateTime base = day.atTime(1, 0).atOffset(Ctx.CHINA);

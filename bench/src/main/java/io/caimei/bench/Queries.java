@@ -38,7 +38,8 @@ final class Queries {
         String pagePath = "/boards/" + Ctx.BOARD + "/periods/" + Ctx.QUERY_PERIOD;
         s.notes.add("The ranking's sorted set `" + key + "` is seeded directly in Redis (members `bench-e<i>`, "
                 + "negated random scores, pipelined ZADD) and the period registered in `" + c.boardPeriodsKey()
-                + "`; both are removed at the end. At each size, " + c.o.queries + " queries per scenario from "
+                + "`; both are removed at the end. At each size, " + c.o.queries + " queries per scenario (or "
+                + c.o.querySeconds + " s, whichever comes first) from "
                 + c.o.clients + " concurrent clients with an analyst token: a page (`?offset=<random>&limit=20`) "
                 + "and around-me (`/entities/bench-e<random>?around=5`, 11 entries), straight to ranking (`" + c.o.ranking
                 + "/v1" + pagePath + "`) and through the gateway (`" + c.o.gateway + "/api/v1" + pagePath + "`, token "
@@ -98,8 +99,8 @@ final class Queries {
                             ? i -> base + "?offset=" + ThreadLocalRandom.current().nextInt(Math.max(1, n - 19))
                                     + "&limit=20"
                             : i -> base + "/entities/bench-e" + ThreadLocalRandom.current().nextInt(n) + "?around=5";
-                    query(url, warmed ? 50 : 300);
-                    Outcome r = query(url, c.o.queries);
+                    query(url, warmed ? 50 : 300, 3);
+                    Outcome r = query(url, c.o.queries, c.o.querySeconds);
                     growth.computeIfAbsent(sc[0], x -> new LinkedHashMap<>()).put(size, r.latency());
                     Stats.Summary first = growth.get(sc[0]).values().iterator().next();
                     c.results.add(s, new Results.Row("queries." + size + "." + sc[0], String.format(Locale.ROOT,
@@ -141,7 +142,7 @@ final class Queries {
         return t.toString().strip();
     }
 
-    private Outcome query(IntFunction<String> url, int count) throws Exception {
+    private Outcome query(IntFunction<String> url, int count, int maxSeconds) throws Exception {
         AtomicInteger next = new AtomicInteger();
         AtomicLong ok = new AtomicLong();
         AtomicLong errors = new AtomicLong();
@@ -150,10 +151,11 @@ final class Queries {
         AtomicInteger latN = new AtomicInteger();
         List<Thread> threads = new ArrayList<>();
         long t0 = System.nanoTime();
+        long stopAt = t0 + maxSeconds * 1_000_000_000L;
         for (int t = 0; t < c.o.clients; t++) {
             Thread th = new Thread(() -> {
                 int i;
-                while ((i = next.getAndIncrement()) < count) {
+                while (System.nanoTime() < stopAt && (i = next.getAndIncrement()) < count) {
                     long s0 = System.nanoTime();
                     try {
                         HttpResponse<String> r = c.http.get(url.apply(i), c.analystToken);

@@ -111,7 +111,8 @@ final class Results {
         if (r >= 0.1) {
             return String.format(Locale.ROOT, "%.2f×", r);
         }
-        return String.format(Locale.ROOT, "%.3f×", r);
+        return new java.math.BigDecimal(r).round(new java.math.MathContext(2)).stripTrailingZeros().toPlainString()
+                + "×";
     }
 
     static Double ratioOf(double value, Double limit) {

@@ -24,6 +24,8 @@ public final class Browser implements AutoCloseable {
 
     public static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     public static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    /** A CJK font, so the Chinese board and entity names render in screenshots instead of empty boxes. */
+    public static final Path CJK_FONT = Path.of("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc");
 
     private final ChromeDriver driver;
     private final Path profile;
@@ -33,13 +35,14 @@ public final class Browser implements AutoCloseable {
         this.profile = profile;
     }
 
-    /** Installs Debian's chromium and chromium-driver with apt when either is absent. */
+    /** Installs Debian's chromium, chromium-driver (and a CJK font) with apt when any is absent. */
     public static synchronized void ensureInstalled() throws IOException, InterruptedException {
-        if (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)) {
+        if (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER) && Files.exists(CJK_FONT)) {
             return;
         }
         run(List.of("apt-get", "update"));
-        run(List.of("apt-get", "install", "-y", "--no-install-recommends", "chromium", "chromium-driver"));
+        run(List.of("apt-get", "install", "-y", "--no-install-recommends", "chromium", "chromium-driver",
+                "fonts-wqy-zenhei"));
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
             throw new IllegalStateException("apt-get did not install " + CHROMIUM + " and " + CHROMEDRIVER);
         }
@@ -65,7 +68,7 @@ public final class Browser implements AutoCloseable {
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--window-size=1500,1000", "--lang=zh-CN", "--user-data-dir=" + profile);
+                "--no-first-run", "--window-size=1500,1250", "--lang=zh-CN", "--user-data-dir=" + profile);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort()
                 .withLogFile(Stack.logDir().resolve("chromedriver.log").toFile()).build();

@@ -303,8 +303,8 @@ class GatewaySecurityTest {
 
     @Test
     void theApiNeverRedirectsToTheLoginPageEvenWhereTheDashboardWould() throws Exception {
-        Response r = given().baseUri(Stack.gateway()).redirects().follow(false).accept("text/html")
-                .get("/api/v1/boards");
+        Response r = given().baseUri(Stack.gateway()).redirects().follow(false)
+                .accept("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8").get("/api/v1/boards");
         assertProblem(r, 401);
         assertEquals("Bearer realm=\"caimei\"", r.header("WWW-Authenticate"));
     }

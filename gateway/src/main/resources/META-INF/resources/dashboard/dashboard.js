@@ -295,7 +295,7 @@
         }
       },
       xAxis: { type: 'category', data: points.map(function (p) { return p.period; }), axisLabel: { fontSize: 10 } },
-      yAxis: { type: 'value', inverse: true, min: 1, max: max, minInterval: 1, name: 'rank',
+      yAxis: { type: 'value', inverse: true, min: 1, max: Math.max(max, 3), minInterval: 1, name: 'rank',
                nameTextStyle: { fontSize: 10 } },
       series: [{ type: 'line', data: ranks, connectNulls: false, symbolSize: 8, label: { show: true } }]
     }, true);
