@@ -1,0 +1,84 @@
+package io.caimei.ranking.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import io.caimei.events.EntityType;
+import io.caimei.events.Period;
+import io.caimei.events.PeriodKind;
+import io.caimei.events.ScoreUpdate;
+import io.caimei.ranking.mapping.Board;
+import io.caimei.ranking.mapping.BoardPage;
+import io.caimei.ranking.mapping.Entry;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** Ranks and freezing against the real Redis and PostgreSQL, without Kafka. */
+@QuarkusTest
+class RankingServiceTest {
+
+    @Inject
+    RankingService ranking;
+
+    @Inject
+    FreezeService freezer;
+
+    private static final Board CONTENT = Boards.byId("content-heat").orElseThrow();
+
+    /** A day in the 1900s no other run uses: runs never share a board period. */
+    private static Period freshDay() {
+        return new Period(PeriodKind.DAY, LocalDate.of(1900, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(36_000)));
+    }
+
+    private void score(Period p, String id, double index) {
+        ranking.apply(List.of(new ScoreUpdate(id, EntityType.CONTENT, p.id(), index, "standard", 1, null, 0, "now")));
+    }
+
+    @Test
+    void scores90_80_80_70RankOneTwoTwoFourAcrossPagesWithTiesByEntityId() {
+        Period p = freshDay();
+        score(p, "d", 70);
+        score(p, "c", 80);
+        score(p, "b", 80);
+        score(p, "a", 90);
+        BoardPage first = ranking.page(CONTENT, p, 0, 2);
+        BoardPage second = ranking.page(CONTENT, p, 2, 2);
+        assertEquals(List.of("a", "b"), first.entries().stream().map(Entry::entityId).toList());
+        assertEquals(List.of(1, 2), first.entries().stream().map(Entry::rank).toList());
+        assertEquals(List.of("c", "d"), second.entries().stream().map(Entry::entityId).toList());
+        assertEquals(List.of(2, 4), second.entries().stream().map(Entry::rank).toList());
+        assertEquals(4, second.total());
+    }
+
+    @Test
+    void aScoreUpdateReplacesTheEntitysPreviousScore() {
+        Period p = freshDay();
+        score(p, "x", 10);
+        score(p, "y", 20);
+        score(p, "x", 30);
+        BoardPage page = ranking.page(CONTENT, p, 0, 10);
+        assertEquals(List.of("x", "y"), page.entries().stream().map(Entry::entityId).toList());
+        assertEquals(30.0, page.entries().get(0).score());
+    }
+
+    @Test
+    void aFrozenPeriodIsServedFromPostgresAndIgnoresLaterScores() {
+        Period p = freshDay();
+        score(p, "f1", 50);
+        score(p, "f2", 40);
+        assertEquals(2, freezer.freeze(CONTENT, p));
+        score(p, "f2", 99);
+        BoardPage page = ranking.page(CONTENT, p, 0, 10);
+        assertTrue(page.closed());
+        assertEquals(List.of("f1", "f2"), page.entries().stream().map(Entry::entityId).toList());
+        assertEquals(40.0, page.entries().get(1).score());
+        assertEquals(0, freezer.freeze(CONTENT, p), "a second freeze changes nothing");
+    }
+}

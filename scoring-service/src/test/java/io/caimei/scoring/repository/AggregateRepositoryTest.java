@@ -1,0 +1,85 @@
+package io.caimei.scoring.repository;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import io.caimei.events.CanonicalEvent;
+import io.caimei.events.Channel;
+import io.caimei.events.EntityType;
+import io.caimei.events.Indicator;
+import io.caimei.scoring.service.PartitionBatch;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** The per-partition aggregates against the real Redis: exactly-once batches and HyperLogLog accuracy. */
+@QuarkusTest
+class AggregateRepositoryTest {
+
+    @Inject
+    AggregateRepository aggregates;
+
+    /** A partition number no other test run uses, so runs never see each other's offsets. */
+    private static int freshPartition() {
+        return 1000 + ThreadLocalRandom.current().nextInt(1_000_000);
+    }
+
+    private static CanonicalEvent event(Indicator i, String entity, String user, int delta) {
+        Channel channel = i.network() == io.caimei.events.Network.TELECOM ? Channel.CRBT : Channel.MIGU_APP;
+        return new CanonicalEvent("e", "test", channel, channel.network(), i, EntityType.CONTENT, entity, null,
+                "2024-02-14T10:00:00+08:00", user, delta);
+    }
+
+    private PartitionBatch batch(int partition, long first, long last, List<CanonicalEvent> events) {
+        PartitionBatch b = new PartitionBatch(partition, aggregates.keys());
+        for (long o = first; o <= last; o++) {
+            b.covers(o);
+        }
+        events.forEach(e -> b.add(e, "2024-02-14", 1_707_876_000_000L));
+        return b;
+    }
+
+    private Map<Indicator, Long> raw(int partition, String entity) {
+        return aggregates.read(partition, List.<String[]>of(new String[] { entity, "2024-02-14" })).get(0).raw();
+    }
+
+    @Test
+    void aBatchIsAppliedOnceEvenWhenItIsDeliveredAgain() {
+        int p = freshPartition();
+        List<CanonicalEvent> events = List.of(event(Indicator.E1, "c1", "u1", 1), event(Indicator.E1, "c1", "u2", 1),
+                event(Indicator.E1, "c1", "u1", 1), event(Indicator.E10, "c1", "u3", -1));
+        assertTrue(aggregates.apply(batch(p, 0, 3, events)));
+        assertFalse(aggregates.apply(batch(p, 0, 3, events)), "a redelivered batch changes nothing");
+        assertFalse(aggregates.apply(batch(p, 2, 5, events)), "an overlapping batch is refused whole");
+        Map<Indicator, Long> raw = raw(p, "c1");
+        assertEquals(3L, raw.get(Indicator.E1));
+        assertEquals(2L, raw.get(Indicator.E2), "E2 counts distinct users of E1");
+        assertEquals(-1L, raw.get(Indicator.E10), "an unfollow nets to -1");
+        assertEquals(3L, aggregates.appliedOffset(p));
+        assertTrue(aggregates.apply(batch(p, 4, 4, List.of(event(Indicator.E1, "c1", "u9", 1)))));
+        assertEquals(4L, raw(p, "c1").get(Indicator.E1));
+        assertEquals(List.of("CONTENT|c1|2024-02-14"), aggregates.dirty(p).stream().sorted().toList());
+    }
+
+    @Test
+    void distinctUserCountsStayWithinOnePercentForTenThousandUsers() {
+        int p = freshPartition();
+        List<CanonicalEvent> events = new java.util.ArrayList<>();
+        for (int i = 0; i < 20_000; i++) {
+            events.add(event(Indicator.E1, "hll", "user-" + (i % 10_000), 1));
+            events.add(event(Indicator.E13, "hll", "payer-" + (i % 2_500), 1));
+        }
+        assertTrue(aggregates.apply(batch(p, 0, 0, events)));
+        Map<Indicator, Long> raw = raw(p, "hll");
+        assertEquals(20_000L, raw.get(Indicator.E1));
+        assertEquals(10_000, raw.get(Indicator.E2), 100, "E2 within 1 %");
+        assertEquals(2_500, raw.get(Indicator.E13), 25, "E13 within 1 %");
+    }
+}
