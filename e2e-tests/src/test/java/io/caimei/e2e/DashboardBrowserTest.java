@@ -111,19 +111,19 @@ class DashboardBrowserTest {
         assertEquals(user, b.driver().findElement(By.id("user")).getText());
     }
 
-    /** Picks a board and a period and waits until the table shows that period with {@code rows} entries. */
+    /** Picks a board and a period and waits until the table shows that board's period with {@code rows} entries. */
     private static List<WebElement> show(Browser b, String board, String period, int rows) {
         WebDriver d = b.driver();
         new Select(d.findElement(By.id("board"))).selectByValue(board);
         b.waiting(Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(
-                By.cssSelector("#period-select option[value='" + period + "']")));
+                By.cssSelector("#period-select[data-board='" + board + "'] option[value='" + period + "']")));
         Select periods = new Select(d.findElement(By.id("period-select")));
         if (!period.equals(periods.getFirstSelectedOption().getAttribute("value"))) {
             periods.selectByValue(period);
         }
-        b.waiting(Duration.ofSeconds(20)).until(x -> x.findElement(By.id("board-meta")).getText().startsWith(period)
-                && x.findElements(By.cssSelector("#entries tr[data-entity-id]")).size() == rows);
-        return d.findElements(By.cssSelector("#entries tr[data-entity-id]"));
+        String table = "#entries[data-board='" + board + "'][data-period='" + period + "'] tr[data-entity-id]";
+        b.waiting(Duration.ofSeconds(20)).until(x -> x.findElements(By.cssSelector(table)).size() == rows);
+        return d.findElements(By.cssSelector(table));
     }
 
     private static void open(Browser b, String entity) {

@@ -124,6 +124,7 @@
         showMessage('该榜单暂无数据 · This board has no periods yet.', false);
         return;
       }
+      sel.dataset.board = state.board;
       var keep = res.body.some(function (p) { return p.period === state.period; });
       if (!keep) { state.period = res.body[0].period; }
       sel.value = state.period;
@@ -141,6 +142,8 @@
       if (mine !== state.seq) { return; }
       var body = $('entries');
       body.textContent = '';
+      delete body.dataset.board;
+      delete body.dataset.period;
       if (res.status !== 200) {
         $('board-meta').textContent = '';
         showMessage(problemText(res), true);
@@ -148,6 +151,8 @@
       }
       showMessage('', false);
       var page = res.body;
+      body.dataset.board = page.boardId;
+      body.dataset.period = page.period;
       state.total = page.total;
       $('board-meta').textContent = page.period + ' · ' + (page.closed ? '已结束 closed' : '进行中 open')
           + ' · 共 ' + page.total + ' 个 · ' + page.total + ' ranked';

@@ -3,6 +3,7 @@ package io.caimei.ingest.config;
 import java.time.Duration;
 import java.util.Optional;
 
+import io.caimei.common.config.KafkaSettings;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
@@ -18,18 +19,7 @@ public interface IngestConfig {
     Ingest ingest();
 
     /** Kafka connection and topic naming. */
-    interface Kafka {
-        @WithName("bootstrap-servers")
-        @WithDefault("127.0.0.1:9092")
-        String bootstrapServers();
-
-        @WithName("topic-prefix")
-        Optional<String> topicPrefixOverride();
-
-        /** Prepended to every topic name (empty in production). */
-        default String topicPrefix() {
-            return topicPrefixOverride().orElse("");
-        }
+    interface Kafka extends KafkaSettings {
     }
 
     /** Redis key namespace. */

@@ -1,5 +1,8 @@
 package io.caimei.ingest.rest;
 
+import io.caimei.common.rest.Problem;
+import io.caimei.common.rest.Problems;
+
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -70,7 +73,7 @@ public class IngestResource {
         if (!anyValid) {
             List<IngestReport.Rejection> rejected = results.stream()
                     .map(r -> new IngestReport.Rejection(r.index(), r.reason())).toList();
-            return ProblemMapper.build(400, "all-records-rejected", "No record was valid",
+            return Problems.response(400, "all-records-rejected", "No record was valid",
                     "every record of the batch was rejected; see rejected", Map.of("rejected", rejected));
         }
         IngestReport report = ingest.ingest(results);

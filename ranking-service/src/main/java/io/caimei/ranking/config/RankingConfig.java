@@ -3,6 +3,7 @@ package io.caimei.ranking.config;
 import java.time.Duration;
 import java.util.Optional;
 
+import io.caimei.common.config.KafkaSettings;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
@@ -17,19 +18,8 @@ public interface RankingConfig {
 
     Ranking ranking();
 
-    /** Kafka connection and topic naming (the channels' topics are built from these in application.properties). */
-    interface Kafka {
-        @WithName("bootstrap-servers")
-        @WithDefault("127.0.0.1:9092")
-        String bootstrapServers();
-
-        @WithName("topic-prefix")
-        Optional<String> topicPrefixOverride();
-
-        /** Prepended to every topic name (empty in production). */
-        default String topicPrefix() {
-            return topicPrefixOverride().orElse("");
-        }
+    /** Kafka connection and topic naming. */
+    interface Kafka extends KafkaSettings {
     }
 
     /** Redis key namespace. */

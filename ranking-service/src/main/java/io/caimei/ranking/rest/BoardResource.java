@@ -1,5 +1,7 @@
 package io.caimei.ranking.rest;
 
+import io.caimei.common.rest.Problem;
+
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -16,6 +18,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import io.caimei.events.EntityIds;
 import io.caimei.events.Period;
 import io.caimei.ranking.config.RankingConfig;
 import io.caimei.ranking.mapping.Board;
@@ -30,7 +33,7 @@ import io.caimei.ranking.service.SimulationService;
 @RolesAllowed({ "advertiser", "analyst", "admin" })
 public class BoardResource {
 
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9._:\\-]{1,128}");
+    private static final Pattern ID = EntityIds.VALID;
 
     private final RankingService ranking;
     private final RankingConfig config;
@@ -79,7 +82,7 @@ public class BoardResource {
         }
         if (!ID.matcher(entityId).matches()) {
             throw new Problem(400, "bad-entity-id", "Bad entity id",
-                    "entity ids are 1 to 128 characters of letters, digits, '.', '_', ':' and '-'");
+                    "entity ids are " + EntityIds.RULE);
         }
         return ranking.around(b, period(period), entityId, around)
                 .orElseThrow(() -> new Problem(404, "not-ranked", "Not ranked",

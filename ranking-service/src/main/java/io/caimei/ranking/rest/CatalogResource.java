@@ -1,5 +1,7 @@
 package io.caimei.ranking.rest;
 
+import io.caimei.common.rest.Problem;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,6 +18,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import io.caimei.events.EntityIds;
 import io.caimei.events.EntityType;
 import io.caimei.ranking.mapping.CatalogEntity;
 import io.caimei.ranking.service.CatalogService;
@@ -26,7 +29,7 @@ import io.caimei.ranking.service.CatalogService;
 @Consumes(MediaType.APPLICATION_JSON)
 public class CatalogResource {
 
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9._:\\-]{1,128}");
+    private static final Pattern ID = EntityIds.VALID;
 
     private final CatalogService catalog;
 

@@ -28,6 +28,7 @@ public class RankingService {
     private final FrozenRepository frozen;
     private final CatalogService catalog;
     private final Set<String> frozenKeys = ConcurrentHashMap.newKeySet();
+    private volatile boolean loaded;
 
     public RankingService(LiveBoardRepository live, FrozenRepository frozen, CatalogService catalog) {
         this.live = live;
@@ -54,22 +55,22 @@ public class RankingService {
         return placements.size();
     }
 
+    /**
+     * Whether a board-period is frozen, from memory: this replica's own freezes at once, other replicas' within
+     * the refresh interval (meanwhile the live set, kept for days after a freeze, holds the same ranking).
+     */
     public boolean isFrozen(String board, String period) {
-        String key = board + "|" + period;
-        if (frozenKeys.contains(key)) {
-            return true;
+        if (!loaded) {
+            refreshFrozen();
         }
-        if (frozen.total(board, period).isPresent()) {
-            frozenKeys.add(key);
-            return true;
-        }
-        return false;
+        return frozenKeys.contains(board + "|" + period);
     }
 
     /** Learns periods frozen by other replicas, so the write path never asks PostgreSQL. */
     @io.quarkus.scheduler.Scheduled(every = "5s", concurrentExecution = io.quarkus.scheduler.Scheduled.ConcurrentExecution.SKIP)
     void refreshFrozen() {
         frozenKeys.addAll(frozen.frozenKeys());
+        loaded = true;
     }
 
     public void markFrozen(String board, String period) {

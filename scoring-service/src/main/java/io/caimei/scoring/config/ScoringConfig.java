@@ -3,6 +3,7 @@ package io.caimei.scoring.config;
 import java.time.Duration;
 import java.util.Optional;
 
+import io.caimei.common.config.KafkaSettings;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
@@ -18,19 +19,7 @@ public interface ScoringConfig {
     Scoring scoring();
 
     /** Kafka connection and topic naming. */
-    interface Kafka {
-        @WithName("bootstrap-servers")
-        @WithDefault("127.0.0.1:9092")
-        String bootstrapServers();
-
-        /** Prepended to every topic name; lets tests run on their own topics beside a live system. */
-        @WithName("topic-prefix")
-        Optional<String> topicPrefixOverride();
-
-        /** Prepended to every topic name (empty in production). */
-        default String topicPrefix() {
-            return topicPrefixOverride().orElse("");
-        }
+    interface Kafka extends KafkaSettings {
     }
 
     /** Redis key namespace. */

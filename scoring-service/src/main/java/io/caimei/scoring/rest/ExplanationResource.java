@@ -1,5 +1,7 @@
 package io.caimei.scoring.rest;
 
+import io.caimei.common.rest.Problem;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

@@ -1,5 +1,7 @@
 package io.caimei.scoring.rest;
 
+import io.caimei.common.rest.Problem;
+
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;

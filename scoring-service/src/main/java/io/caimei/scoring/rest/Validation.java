@@ -1,13 +1,16 @@
 package io.caimei.scoring.rest;
 
+import io.caimei.common.rest.Problem;
+
 import java.util.regex.Pattern;
 
+import io.caimei.events.EntityIds;
 import io.caimei.events.Period;
 
 /** Path parameter checks shared by the resources; failures become 400 problems. */
 final class Validation {
 
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9._:\\-]{1,128}");
+    private static final Pattern ID = EntityIds.VALID;
 
     private Validation() {
     }
@@ -22,7 +25,7 @@ final class Validation {
     static void entityId(String id) {
         if (id == null || !ID.matcher(id).matches()) {
             throw new Problem(400, "bad-entity-id", "Bad entity id",
-                    "entity ids are 1 to 128 characters of letters, digits, '.', '_', ':' and '-'");
+                    "entity ids are " + EntityIds.RULE);
         }
     }
 }

@@ -1,5 +1,7 @@
 package io.caimei.scoring.service;
 
+import io.caimei.common.rest.Problem;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,7 +16,6 @@ import io.caimei.scoring.mapping.ProfileDraft;
 import io.caimei.scoring.mapping.ProfileVersion;
 import io.caimei.scoring.repository.AggregateRepository;
 import io.caimei.scoring.repository.ProfileRepository;
-import io.caimei.scoring.rest.Problem;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 

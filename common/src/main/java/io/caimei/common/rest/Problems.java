@@ -1,0 +1,34 @@
+package io.caimei.common.rest;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.ws.rs.core.Response;
+
+/** Builds application/problem+json answers with stable type URIs and nothing internal in them. */
+public final class Problems {
+
+    public static final String TYPE_BASE = "https://caimei.io/problems/";
+    public static final String MEDIA_TYPE = "application/problem+json";
+
+    private Problems() {
+    }
+
+    public static Response response(int status, String type, String title, String detail, Map<String, Object> extra) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", TYPE_BASE + type);
+        body.put("title", title);
+        body.put("status", status);
+        body.put("detail", detail);
+        if (extra != null) {
+            body.putAll(extra);
+        }
+        return Response.status(status).type(MEDIA_TYPE).entity(body).build();
+    }
+
+    public static Response response(Problem p) {
+        Response r = response(p.status(), p.type(), p.title(), p.getMessage(), null);
+        return p.retryAfterSeconds() == null ? r
+                : Response.fromResponse(r).header("Retry-After", p.retryAfterSeconds()).build();
+    }
+}
