@@ -199,10 +199,15 @@ public final class Stack implements BeforeAllCallback {
         Properties p = new Properties();
         p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA);
         try (Admin admin = Admin.create(p)) {
-            admin.createTopics(List.of(new NewTopic(pre + "caimei.events.v1", 6, (short) 1),
+            List<NewTopic> topics = new ArrayList<>(List.of(new NewTopic(pre + "caimei.events.v1", 6, (short) 1),
                     new NewTopic(pre + "caimei.scores.v1", 6, (short) 1),
                     new NewTopic(pre + "caimei.periods.v1", 1, (short) 1),
-                    new NewTopic(pre + "caimei.events.dlq.v1", 3, (short) 1))).all().get();
+                    new NewTopic(pre + "caimei.events.dlq.v1", 3, (short) 1)));
+            for (String channel : List.of("crbt", "caller_id", "outbound_12530", "msg_5g", "migu_app", "mini_program",
+                    "cmcc_app_sdk", "h5")) {
+                topics.add(new NewTopic(pre + "caimei.raw." + channel, 1, (short) 1));
+            }
+            admin.createTopics(topics).all().get();
         }
     }
 
