@@ -38,8 +38,10 @@ public class BoardResource {
     private final RankingService ranking;
     private final RankingConfig config;
     private final SimulationService simulation;
+    private final Boards boards;
 
-    public BoardResource(RankingService ranking, RankingConfig config, SimulationService simulation) {
+    public BoardResource(RankingService ranking, RankingConfig config, SimulationService simulation, Boards boards) {
+        this.boards = boards;
         this.ranking = ranking;
         this.config = config;
         this.simulation = simulation;
@@ -47,7 +49,7 @@ public class BoardResource {
 
     @GET
     public List<Board> boards() {
-        return Boards.ALL;
+        return boards.all();
     }
 
     @GET
@@ -120,8 +122,8 @@ public class BoardResource {
     public record SimulationBody(Map<String, Double> weights, Integer limit) {
     }
 
-    private static Board board(String id) {
-        return Boards.byId(id).orElseThrow(() -> new Problem(404, "unknown-board", "Unknown board",
+    private Board board(String id) {
+        return boards.byId(id).orElseThrow(() -> new Problem(404, "unknown-board", "Unknown board",
                 "there is no board '" + (ID.matcher(id).matches() ? id : "?") + "'; see GET /api/v1/boards"));
     }
 

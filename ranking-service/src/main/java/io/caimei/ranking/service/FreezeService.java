@@ -26,9 +26,11 @@ public class FreezeService {
     private final FrozenRepository frozen;
     private final RankingService ranking;
     private final RankingConfig config;
+    private final Boards boards;
 
     public FreezeService(LiveBoardRepository live, FrozenRepository frozen, RankingService ranking,
-            RankingConfig config) {
+            RankingConfig config, Boards boards) {
+        this.boards = boards;
         this.live = live;
         this.frozen = frozen;
         this.ranking = ranking;
@@ -36,7 +38,7 @@ public class FreezeService {
     }
 
     public void freeze(Period period) {
-        for (Board b : Boards.ALL) {
+        for (Board b : boards.all()) {
             freeze(b, period);
         }
     }

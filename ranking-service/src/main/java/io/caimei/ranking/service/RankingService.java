@@ -27,10 +27,12 @@ public class RankingService {
     private final LiveBoardRepository live;
     private final FrozenRepository frozen;
     private final CatalogService catalog;
+    private final Boards boards;
     private final Set<String> frozenKeys = ConcurrentHashMap.newKeySet();
     private volatile boolean loaded;
 
-    public RankingService(LiveBoardRepository live, FrozenRepository frozen, CatalogService catalog) {
+    public RankingService(LiveBoardRepository live, FrozenRepository frozen, CatalogService catalog, Boards boards) {
+        this.boards = boards;
         this.live = live;
         this.frozen = frozen;
         this.catalog = catalog;
@@ -41,7 +43,7 @@ public class RankingService {
         List<Placement> placements = new ArrayList<>();
         for (ScoreUpdate u : updates) {
             Optional<CatalogEntity> c = catalog.find(u.entityId());
-            for (Board b : Boards.of(u.entityType(), c.map(CatalogEntity::kind).orElse(null),
+            for (Board b : boards.of(u.entityType(), c.map(CatalogEntity::kind).orElse(null),
                     c.map(CatalogEntity::category).orElse(null))) {
                 // in-memory check only: a placement into a period another replica just froze is harmless,
                 // frozen periods are served from PostgreSQL

@@ -30,7 +30,7 @@ class RankingServiceTest {
     @Inject
     FreezeService freezer;
 
-    private static final Board CONTENT = Boards.byId("content-heat").orElseThrow();
+    private static final Board CONTENT = Boards.seeded("content-heat").orElseThrow();
 
     /** A day in the 1900s no other run uses: runs never share a board period. */
     private static Period freshDay() {
