@@ -291,7 +291,7 @@
     var max = ranks.reduce(function (m, r) { return r && r > m ? r : m; }, 1);
     c.setOption({
       animation: false,
-      grid: { left: 40, right: 16, top: 16, bottom: 28 },
+      grid: { left: 40, right: 24, top: 28, bottom: 28 },
       tooltip: {
         trigger: 'axis',
         formatter: function (ps) {
@@ -302,7 +302,7 @@
       xAxis: { type: 'category', data: points.map(function (p) { return p.period; }), axisLabel: { fontSize: 10 } },
       yAxis: { type: 'value', inverse: true, min: 1, max: Math.max(max, 3), minInterval: 1, name: 'rank',
                nameTextStyle: { fontSize: 10 } },
-      series: [{ type: 'line', data: ranks, connectNulls: false, symbolSize: 8, label: { show: true } }]
+      series: [{ type: 'line', data: ranks, connectNulls: false, symbolSize: 8, label: { show: true, position: 'right' } }]
     }, true);
     c.resize();
   }
