@@ -127,7 +127,7 @@ class IngestChannelsTest {
                 Map.of("id", "att-camp", "type", "CAMPAIGN", "category", "MUSIC", "owner", "adv-brand", "name", "《its love》 张碧晨"),
                 Map.of("id", "att-content", "type", "CONTENT", "name", "《故事里的风景》", "musicId", "att-music",
                         "accountId", "att-acc", "campaignIds", List.of("att-camp"))));
-        Thread.sleep(2500);
+        Thread.sleep(3500); // ingest refreshes attribution links every second in the test stack
         String at = "2018-06-06T20:00:00+08:00";
         List<Map<String, Object>> events = new ArrayList<>(Api.repeat("att-play", 3, "MIGU_APP", "E5", "CONTENT",
                 "att-content", at, 1000));

@@ -144,7 +144,7 @@ class RankingBoardsTest {
                 Map.of("id", "mus-qhc", "type", "MUSIC", "name", "《青花瓷》 周杰伦"),
                 Map.of("id", "ct-1", "type", "CONTENT", "name", "《碧水连天,烟雨漫漫》", "musicId", "mus-qhc"),
                 Map.of("id", "ct-2", "type", "CONTENT", "name", "《故事里的风景》", "musicId", "mus-qhc")));
-        Thread.sleep(2500); // ingest refreshes attribution links every second in the test stack
+        Thread.sleep(3500); // ingest refreshes attribution links every second in the test stack
         String at = "2020-06-06T21:00:00+08:00";
         List<Map<String, Object>> events = new ArrayList<>();
         events.addAll(Api.repeat("ord-ct-1", 5, "CRBT", "E3", "CONTENT", "ct-1", at, 1000));

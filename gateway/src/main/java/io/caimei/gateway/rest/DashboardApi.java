@@ -1,5 +1,7 @@
 package io.caimei.gateway.rest;
 
+import io.caimei.common.rest.Problem;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;

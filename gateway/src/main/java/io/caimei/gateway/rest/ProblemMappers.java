@@ -1,8 +1,5 @@
 package io.caimei.gateway.rest;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.Response;
 
@@ -10,6 +7,7 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import io.caimei.common.rest.Problems;
 import io.caimei.gateway.client.BackendUnavailableException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -17,13 +15,6 @@ import io.quarkus.security.UnauthorizedException;
 
 /** Every gateway error as application/problem+json with a stable type URI and no internal class names. */
 public class ProblemMappers {
-
-    @ServerExceptionMapper
-    public Response problem(Problem p) {
-        Response r = build(p.status(), p.type(), p.title(), p.getMessage());
-        return p.retryAfterSeconds() == null ? r
-                : Response.fromResponse(r).header("Retry-After", p.retryAfterSeconds()).build();
-    }
 
     @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class })
     public Response unauthorized() {
@@ -46,11 +37,6 @@ public class ProblemMappers {
     }
 
     static Response build(int status, String type, String title, String detail) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", "https://caimei.io/problems/" + type);
-        body.put("title", title);
-        body.put("status", status);
-        body.put("detail", detail);
-        return Response.status(status).type("application/problem+json").entity(body).build();
+        return Problems.response(status, type, title, detail, null);
     }
 }

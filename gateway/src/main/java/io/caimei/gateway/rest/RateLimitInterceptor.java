@@ -1,5 +1,7 @@
 package io.caimei.gateway.rest;
 
+import io.caimei.common.rest.Problem;
+
 import jakarta.annotation.Priority;
 import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;

@@ -8,7 +8,7 @@ import jakarta.ws.rs.core.Response;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.caimei.gateway.client.Backends;
-import io.caimei.gateway.rest.Problem;
+import io.caimei.common.rest.Problem;
 
 /**
  * Advertiser tenancy: an advertiser sees breakdowns only of campaigns it owns. The refusal is the same
