@@ -57,11 +57,47 @@ public final class Api {
         throw new AssertionError("explanation of " + entity + " " + period + " never matched; last: " + last);
     }
 
-    /** Closes a period as the admin and waits until the board shows it frozen. */
+    /**
+     * Closes a period as the admin and waits until the board shows it frozen. First waits until the scorer has
+     * applied everything already in Kafka, so no event posted before the close is late for it.
+     */
     public static void close(String period, String board) throws InterruptedException {
+        awaitScorerCaughtUp();
         given().baseUri(Stack.gateway()).auth().oauth2(Tokens.user("admin"))
                 .post("/api/v1/periods/{p}/close", period).then().statusCode(200);
         awaitBoard(board, period, 1, r -> r.jsonPath().getBoolean("closed"), Duration.ofSeconds(30));
+    }
+
+    /** Waits until the shared stack's scorer has applied every record of the events topic (applied offsets in Redis). */
+    public static void awaitScorerCaughtUp() throws InterruptedException {
+        String topic = Stack.topicPrefix() + "caimei.events.v1";
+        String keys = Stack.REDIS_PREFIX_BASE + "-" + Stack.runId() + "-scoring-service";
+        java.util.Properties p = new java.util.Properties();
+        p.put("bootstrap.servers", Stack.KAFKA);
+        p.put("key.deserializer", "org.apache.kafka.common.serialization.StringDeserializer");
+        p.put("value.deserializer", "org.apache.kafka.common.serialization.StringDeserializer");
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<String, String>(p);
+                RedisText redis = new RedisText()) {
+            var partitions = consumer.partitionsFor(topic).stream()
+                    .map(i -> new org.apache.kafka.common.TopicPartition(topic, i.partition())).toList();
+            var end = consumer.endOffsets(partitions);
+            while (System.nanoTime() < deadline) {
+                boolean done = true;
+                for (var tp : partitions) {
+                    Object applied = redis.call("GET", keys + ":{p" + tp.partition() + "}:off");
+                    long next = applied == null ? 0 : Long.parseLong((String) applied) + 1;
+                    done &= next >= end.get(tp);
+                }
+                if (done) {
+                    return;
+                }
+                Thread.sleep(200);
+            }
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+        throw new AssertionError("the scorer did not catch up with " + topic + " within 90 s");
     }
 
     public static void putCatalog(List<Map<String, Object>> entities) {

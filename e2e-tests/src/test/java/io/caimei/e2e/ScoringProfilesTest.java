@@ -120,8 +120,11 @@ class ScoringProfilesTest {
         events.addAll(Api.repeat("sim-tel", 300, "CRBT", "E1", "CONTENT", "sim-tel", at, 100));
         events.addAll(Api.repeat("sim-net", 400, "MIGU_APP", "E5", "CONTENT", "sim-net", at, 100));
         Api.postAll(events);
+        double tel = 10 * Math.pow(0.5 * 0.6 * 0.5 * (Math.log1p(300) + Math.log1p(100)), 2);
+        double net = 10 * Math.pow(0.5 * 0.7 * 0.35 * Math.log1p(400), 2);
         JsonPath live = Api.awaitBoard("content-heat", "2017-10-10", 20, r -> r.jsonPath().getInt("total") == 2
-                && r.jsonPath().getDouble("entries[1].score") > 0, Duration.ofSeconds(60)).jsonPath();
+                && Math.abs(r.jsonPath().getDouble("entries[0].score") - tel) < 1e-9
+                && Math.abs(r.jsonPath().getDouble("entries[1].score") - net) < 1e-9, Duration.ofSeconds(60)).jsonPath();
         assertEquals(List.of("sim-tel", "sim-net"), live.getList("entries.entityId"));
 
         Map<String, Double> internetHeavy = creationWeights(0.05);
