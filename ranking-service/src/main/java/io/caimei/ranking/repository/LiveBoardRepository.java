@@ -100,9 +100,13 @@ public class LiveBoardRepository {
         return send(Request.cmd(Command.ZCARD).arg(ranking(board, period))).toLong();
     }
 
-    /** The music board's top order contributor of each entity: {@code contentId|orders}. */
-    public Map<String, String> contributors(String board, String period, List<String> entityIds) {
-        Map<String, String> out = new java.util.HashMap<>();
+    /** The CONTENT that brought a MUSIC entity the most orders, and how many. */
+    public record Contributor(String contentId, long orders) {
+    }
+
+    /** The music board's top order contributor of each entity (stored as {@code contentId|orders}). */
+    public Map<String, Contributor> contributors(String board, String period, List<String> entityIds) {
+        Map<String, Contributor> out = new java.util.HashMap<>();
         if (entityIds.isEmpty()) {
             return out;
         }
@@ -111,7 +115,9 @@ public class LiveBoardRepository {
         Response r = send(req);
         for (int i = 0; i < entityIds.size(); i++) {
             if (r.get(i) != null) {
-                out.put(entityIds.get(i), r.get(i).toString());
+                String v = r.get(i).toString();
+                int bar = v.lastIndexOf('|');
+                out.put(entityIds.get(i), new Contributor(v.substring(0, bar), Long.parseLong(v.substring(bar + 1))));
             }
         }
         return out;

@@ -14,6 +14,7 @@ import io.caimei.ranking.mapping.Board;
 import io.caimei.ranking.repository.FrozenRepository;
 import io.caimei.ranking.repository.FrozenRepository.FrozenRow;
 import io.caimei.ranking.repository.LiveBoardRepository;
+import io.caimei.ranking.repository.LiveBoardRepository.Contributor;
 
 /** Freezes every board of a closed period: its whole ranking goes to PostgreSQL once, then never changes. */
 @ApplicationScoped
@@ -50,24 +51,18 @@ public class FreezeService {
         }
         List<FrozenRow> rows = new ArrayList<>();
         long total = live.count(board.id(), period.id());
-        int rank = 0;
-        double previous = Double.NaN;
+        CompetitionRanker ranker = new CompetitionRanker();
         for (long from = 0; from < total; from += CHUNK) {
             List<Map.Entry<String, Double>> slice = live.range(board.id(), period.id(), from, from + CHUNK - 1);
-            Map<String, String> tops = board.id().equals("music-propagation")
+            Map<String, Contributor> tops = board.id().equals("music-propagation")
                     ? live.contributors(board.id(), period.id(), slice.stream().map(Map.Entry::getKey).toList())
                     : Map.of();
             for (int i = 0; i < slice.size(); i++) {
                 int position = (int) from + i;
                 double score = slice.get(i).getValue();
-                if (score != previous) {
-                    rank = position + 1;
-                }
-                previous = score;
-                String top = tops.get(slice.get(i).getKey());
-                rows.add(new FrozenRow(position, rank, slice.get(i).getKey(), score,
-                        top == null ? null : top.substring(0, top.lastIndexOf('|')),
-                        top == null ? null : Long.parseLong(top.substring(top.lastIndexOf('|') + 1))));
+                Contributor top = tops.get(slice.get(i).getKey());
+                rows.add(new FrozenRow(position, (int) ranker.next(position + 1L, score), slice.get(i).getKey(), score,
+                        top == null ? null : top.contentId(), top == null ? null : top.orders()));
             }
         }
         boolean stored = frozen.freeze(board.id(), period, rows);

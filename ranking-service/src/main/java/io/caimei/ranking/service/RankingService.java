@@ -18,6 +18,7 @@ import io.caimei.ranking.mapping.Entry;
 import io.caimei.ranking.repository.FrozenRepository;
 import io.caimei.ranking.repository.FrozenRepository.FrozenRow;
 import io.caimei.ranking.repository.LiveBoardRepository;
+import io.caimei.ranking.repository.LiveBoardRepository.Contributor;
 import io.caimei.ranking.repository.LiveBoardRepository.Placement;
 
 /** Places scores on boards and answers board queries: live periods from Redis, closed ones from PostgreSQL. */
@@ -92,23 +93,20 @@ public class RankingService {
         } else {
             total = live.count(board.id(), period.id());
             List<Map.Entry<String, Double>> slice = live.range(board.id(), period.id(), offset, offset + limit - 1L);
-            Map<String, String> tops = board.id().equals("music-propagation")
+            Map<String, Contributor> tops = board.id().equals("music-propagation")
                     ? live.contributors(board.id(), period.id(), slice.stream().map(Map.Entry::getKey).toList())
                     : Map.of();
-            long rank = 0;
-            double previous = Double.NaN;
+            CompetitionRanker ranker = new CompetitionRanker();
+            if (!slice.isEmpty()) {
+                // one ZCOUNT gives the first entry's rank, so a tie split across pages keeps one rank
+                double first = slice.get(0).getValue();
+                ranker.startingAt(live.rankOfScore(board.id(), period.id(), first), first);
+            }
             for (int i = 0; i < slice.size(); i++) {
-                double score = slice.get(i).getValue();
-                if (i == 0) {
-                    rank = live.rankOfScore(board.id(), period.id(), score);
-                } else if (score != previous) {
-                    rank = offset + i + 1L;
-                }
-                previous = score;
-                String top = tops.get(slice.get(i).getKey());
-                String topId = top == null ? null : top.substring(0, top.lastIndexOf('|'));
-                Long topOrders = top == null ? null : Long.parseLong(top.substring(top.lastIndexOf('|') + 1));
-                raws.add(new Raw((int) rank, slice.get(i).getKey(), score, topId, topOrders));
+                long rank = ranker.next(offset + i + 1L, slice.get(i).getValue());
+                Contributor top = tops.get(slice.get(i).getKey());
+                raws.add(new Raw((int) rank, slice.get(i).getKey(), slice.get(i).getValue(),
+                        top == null ? null : top.contentId(), top == null ? null : top.orders()));
             }
         }
         return new BoardPage(board.id(), board.name(), period.id(), closed, offset, limit, total,

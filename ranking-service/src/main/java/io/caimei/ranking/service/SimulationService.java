@@ -45,16 +45,10 @@ public class SimulationService {
                 current.put(r.entityId(), new double[] { r.rank(), r.score() });
             }
         } else {
-            int rank = 0;
-            double previous = Double.NaN;
-            int position = 0;
+            CompetitionRanker ranker = new CompetitionRanker();
+            long position = 0;
             for (Map.Entry<String, Double> e : live.range(board.id(), period.id(), 0, -1)) {
-                position++;
-                if (e.getValue() != previous) {
-                    rank = position;
-                }
-                previous = e.getValue();
-                current.put(e.getKey(), new double[] { rank, e.getValue() });
+                current.put(e.getKey(), new double[] { ranker.next(++position, e.getValue()), e.getValue() });
             }
         }
         Map<String, Double> simulated = current.isEmpty() ? Map.of()
@@ -63,14 +57,10 @@ public class SimulationService {
         order.sort(Comparator.<Map.Entry<String, Double>>comparingDouble(Map.Entry::getValue).reversed()
                 .thenComparing(Map.Entry::getKey));
         List<Map<String, Object>> entries = new ArrayList<>();
-        int rank = 0;
-        double previous = Double.NaN;
+        CompetitionRanker ranker = new CompetitionRanker();
         for (int i = 0; i < order.size() && entries.size() < limit; i++) {
+            int rank = (int) ranker.next(i + 1L, order.get(i).getValue());
             double score = order.get(i).getValue();
-            if (score != previous) {
-                rank = i + 1;
-            }
-            previous = score;
             String id = order.get(i).getKey();
             double[] now = current.get(id);
             Map<String, Object> entry = new HashMap<>();
