@@ -1,7 +1,7 @@
 -- Applies one consumer batch of one partition atomically, exactly once.
 -- KEYS[1] applied offset, KEYS[2] dirty set, KEYS[3] max event time, KEYS[4..] data keys referenced by index.
 -- ARGV[1] first offset of the batch, ARGV[2] last offset, ARGV[3] max event epoch millis, ARGV[4] ops (JSON),
--- ARGV[5] ttl seconds for data keys.
+-- ARGV[5] ttl seconds for data keys, ARGV[6] ttl seconds for the seen-id sets (ops.x).
 local applied = redis.call('GET', KEYS[1])
 if applied and tonumber(applied) >= tonumber(ARGV[1]) then
   -- already applied (a redelivery or a zombie consumer): change nothing
@@ -26,6 +26,9 @@ for _, op in ipairs(ops.a) do
 end
 for _, k in ipairs(ops.e) do
   redis.call('EXPIRE', KEYS[k], ttl)
+end
+for _, k in ipairs(ops.x) do
+  redis.call('EXPIRE', KEYS[k], tonumber(ARGV[6]))
 end
 redis.call('SET', KEYS[1], ARGV[2])
 local maxts = redis.call('GET', KEYS[3])

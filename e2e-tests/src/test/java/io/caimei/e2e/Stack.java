@@ -104,7 +104,7 @@ public final class Stack implements BeforeAllCallback {
         }
     }
 
-    private static Path root() {
+    static Path root() {
         return Path.of(System.getProperty("caimei.root", "..")).toAbsolutePath().normalize();
     }
 
@@ -123,15 +123,21 @@ public final class Stack implements BeforeAllCallback {
      */
     static Process launch(String module, int port, String topics, String keys, List<String> extra, String logName)
             throws IOException {
+        return launch(module, port, KAFKA, topics, keys, extra, logName);
+    }
+
+    /** As {@link #launch(String, int, String, String, List, String)}, on another Kafka broker. */
+    static Process launch(String module, int port, String kafka, String topics, String keys, List<String> extra,
+            String logName) throws IOException {
         Path jar = root().resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException("missing " + jar + ": build with ./mvnw package first");
         }
         Files.createDirectories(logDir());
         List<String> cmd = new ArrayList<>(List.of(javaBin(), "-Xmx384m", "-XX:+UseSerialGC",
-                "-Dquarkus.http.port=" + port, "-Dkafka.bootstrap.servers=" + KAFKA));
+                "-Dquarkus.http.port=" + port, "-Dkafka.bootstrap.servers=" + kafka));
         if (!module.equals("gateway")) {
-            cmd.addAll(List.of("-Dcaimei.kafka.bootstrap-servers=" + KAFKA, "-Dcaimei.kafka.topic-prefix=" + topics,
+            cmd.addAll(List.of("-Dcaimei.kafka.bootstrap-servers=" + kafka, "-Dcaimei.kafka.topic-prefix=" + topics,
                     "-Dcaimei.redis.key-prefix=" + keys));
         }
         cmd.addAll(List.of("-Dquarkus.datasource.reactive.url=postgresql://127.0.0.1:5432/caimei_test",
@@ -159,7 +165,7 @@ public final class Stack implements BeforeAllCallback {
         awaitReady(module, SCORING_PORT);
     }
 
-    private static String javaBin() {
+    static String javaBin() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
@@ -196,8 +202,13 @@ public final class Stack implements BeforeAllCallback {
 
     /** The four topics the services use, under a prefix. */
     static void createTopics(String pre) throws Exception {
+        createTopics(KAFKA, pre);
+    }
+
+    /** The topics under a prefix on a given broker. */
+    static void createTopics(String kafka, String pre) throws Exception {
         Properties p = new Properties();
-        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA);
+        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka);
         try (Admin admin = Admin.create(p)) {
             List<NewTopic> topics = new ArrayList<>(List.of(new NewTopic(pre + "caimei.events.v1", 6, (short) 1),
                     new NewTopic(pre + "caimei.scores.v1", 6, (short) 1),

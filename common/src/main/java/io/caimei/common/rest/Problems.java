@@ -26,6 +26,15 @@ public final class Problems {
         return Response.status(status).type(MEDIA_TYPE).entity(body).build();
     }
 
+    /**
+     * A store the request needs (Redis, PostgreSQL, Kafka) is unreachable: 503 with Retry-After, and the detail
+     * says nothing was changed so the client knows a retry of the same request is safe.
+     */
+    public static Problem unavailable(String store) {
+        return new Problem(503, "dependency-unavailable", "Service temporarily unavailable",
+                store + " is not reachable right now; nothing was changed, retry the same request").retryAfter(2);
+    }
+
     public static Response response(Problem p) {
         Response r = response(p.status(), p.type(), p.title(), p.getMessage(), null);
         return p.retryAfterSeconds() == null ? r

@@ -5,6 +5,7 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.caimei.common.rest.Problems;
 import io.caimei.ingest.config.IngestConfig;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Redis;
@@ -12,11 +13,25 @@ import io.vertx.mutiny.redis.client.Request;
 import io.vertx.mutiny.redis.client.Response;
 
 /**
- * Remembers accepted {@code (source, eventId)} pairs for the dedupe window. A pair is reserved before it is
- * sent to Kafka and released again if the send fails, so a retry after a failure is never taken for a duplicate.
+ * Remembers {@code (source, eventId)} pairs for the dedupe window, in two states: {@code p} (pending: being
+ * handed to Kafka) and {@code a} (acknowledged by Kafka). Only an acknowledged pair makes a retry a duplicate;
+ * a pending one left behind by a crashed or failed request is sent again, and the scorer drops the second copy
+ * if the first did reach Kafka (see the scoring service's log dedupe).
  */
 @ApplicationScoped
 public class DedupeRepository {
+
+    /** What a reservation found. */
+    public enum Claim {
+        /** Never seen: reserved now. */
+        NEW,
+        /** Reserved by a request that has not confirmed (in flight, failed or crashed): send again. */
+        IN_DOUBT,
+        /** Acknowledged by Kafka before: a duplicate. */
+        DUPLICATE
+    }
+
+    private static final java.time.Duration TIMEOUT = java.time.Duration.ofSeconds(5);
 
     private final Redis redis;
     private final String prefix;
@@ -32,21 +47,35 @@ public class DedupeRepository {
         return prefix + ":seen:" + source + ":" + eventId;
     }
 
-    /** Reserves every pair in one pipelined round trip; true at i when pair i is new. */
-    public boolean[] reserve(List<String[]> sourceAndIds) {
-        boolean[] fresh = new boolean[sourceAndIds.size()];
+    /** Reserves every pair as pending in one pipelined round trip (SET NX GET returns what was there). */
+    public Claim[] reserve(List<String[]> sourceAndIds) {
+        Claim[] claims = new Claim[sourceAndIds.size()];
         if (sourceAndIds.isEmpty()) {
-            return fresh;
+            return claims;
         }
         List<Request> reqs = new ArrayList<>(sourceAndIds.size());
         for (String[] p : sourceAndIds) {
-            reqs.add(Request.cmd(Command.SET).arg(key(p[0], p[1])).arg("1").arg("NX").arg("EX").arg(windowSeconds));
+            reqs.add(Request.cmd(Command.SET).arg(key(p[0], p[1])).arg("p").arg("NX").arg("GET").arg("EX")
+                    .arg(windowSeconds));
         }
-        List<Response> rs = redis.batch(reqs).await().indefinitely();
-        for (int i = 0; i < fresh.length; i++) {
-            fresh[i] = rs.get(i) != null;
+        List<Response> rs = batch(reqs);
+        for (int i = 0; i < claims.length; i++) {
+            Response r = rs.get(i);
+            claims[i] = r == null ? Claim.NEW : "a".equals(r.toString()) ? Claim.DUPLICATE : Claim.IN_DOUBT;
         }
-        return fresh;
+        return claims;
+    }
+
+    /** Marks pairs acknowledged by Kafka: from now on a retry of them is a duplicate. */
+    public void confirm(List<String[]> sourceAndIds) {
+        if (sourceAndIds.isEmpty()) {
+            return;
+        }
+        List<Request> reqs = new ArrayList<>(sourceAndIds.size());
+        for (String[] p : sourceAndIds) {
+            reqs.add(Request.cmd(Command.SET).arg(key(p[0], p[1])).arg("a").arg("EX").arg(windowSeconds));
+        }
+        batch(reqs);
     }
 
     /** Releases reservations whose events never reached Kafka. */
@@ -56,6 +85,15 @@ public class DedupeRepository {
         }
         Request del = Request.cmd(Command.DEL);
         sourceAndIds.forEach(p -> del.arg(key(p[0], p[1])));
-        redis.send(del).await().indefinitely();
+        batch(List.of(del));
+    }
+
+    private List<Response> batch(List<Request> reqs) {
+        try {
+            return redis.batch(reqs).await().atMost(TIMEOUT);
+        } catch (RuntimeException e) {
+            // the request fails whole and says so; the client's retry of the same batch is safe
+            throw Problems.unavailable("Redis");
+        }
     }
 }

@@ -32,7 +32,11 @@ public class IngestService {
         this.duplicates = Counter.builder("caimei.events.duplicate").register(metrics);
     }
 
-    /** Returns only after every accepted record is acknowledged by Kafka; throws if any is not. */
+    /**
+     * Returns only after every accepted record is acknowledged by Kafka; throws if any is not. A record left
+     * pending by an earlier failed or crashed request is sent again rather than reported as a duplicate, because
+     * it may never have reached Kafka.
+     */
     public IngestReport ingest(List<RecordResult> results) {
         List<IngestReport.Rejection> rejections = new ArrayList<>();
         List<CanonicalEvent> valid = new ArrayList<>();
@@ -44,13 +48,13 @@ public class IngestService {
             }
         }
         List<String[]> pairs = valid.stream().map(e -> new String[] { e.source(), e.eventId() }).toList();
-        boolean[] fresh = dedupe.reserve(pairs);
+        DedupeRepository.Claim[] claims = dedupe.reserve(pairs);
         List<CanonicalEvent> toSend = new ArrayList<>();
         List<String[]> reserved = new ArrayList<>();
         int dup = 0;
         int fresher = 0;
         for (int i = 0; i < valid.size(); i++) {
-            if (fresh[i]) {
+            if (claims[i] != DedupeRepository.Claim.DUPLICATE) {
                 fresher++;
                 reserved.add(pairs.get(i));
                 toSend.addAll(attribution.fanOut(valid.get(i)));
@@ -64,6 +68,8 @@ public class IngestService {
             dedupe.release(reserved);
             throw e;
         }
+        // the events are durable now; if this fails the request fails, and the retry is deduped by the scorer
+        dedupe.confirm(reserved);
         accepted.increment(fresher);
         duplicates.increment(dup);
         rejected.increment(rejections.size());

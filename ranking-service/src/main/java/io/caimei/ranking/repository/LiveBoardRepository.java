@@ -139,6 +139,10 @@ public class LiveBoardRepository {
     }
 
     private Response send(Request req) {
-        return redis.send(req).await().indefinitely();
+        try {
+            return redis.send(req).await().atMost(java.time.Duration.ofSeconds(5));
+        } catch (RuntimeException e) {
+            throw io.caimei.common.rest.Problems.unavailable("Redis");
+        }
     }
 }

@@ -53,5 +53,13 @@ public interface ScoringConfig {
         @WithName("aggregate-ttl")
         @WithDefault("P400D")
         Duration aggregateTtl();
+
+        /**
+         * A record whose event id already appeared on its partition within about this much Kafka record time is a
+         * duplicate (a client retry after a failure or crash upstream of the 202) and is not counted again.
+         */
+        @WithName("dedupe-window")
+        @WithDefault("PT10M")
+        Duration dedupeWindow();
     }
 }

@@ -29,6 +29,7 @@ public class AggregateRepository {
     private final ObjectMapper json;
     private final RedisKeys keys;
     private final long ttlSeconds;
+    private final long seenTtlSeconds;
     private final String applyScript;
     private volatile String applySha;
 
@@ -37,6 +38,8 @@ public class AggregateRepository {
         this.json = json;
         this.keys = new RedisKeys(config.redis().keyPrefix());
         this.ttlSeconds = config.scoring().aggregateTtl().toSeconds();
+        // a bucket must outlive the buckets next to it by a margin, even when the scorer lags behind
+        this.seenTtlSeconds = config.scoring().dedupeWindow().toSeconds() * 4;
         this.applyScript = resource("lua/apply-batch.lua");
     }
 
@@ -70,6 +73,7 @@ public class AggregateRepository {
         args.add(Long.toString(batch.maxEventMillis()));
         args.add(ops);
         args.add(Long.toString(ttlSeconds));
+        args.add(Long.toString(seenTtlSeconds));
         Request req = Request.cmd(Command.EVALSHA).arg(applySha);
         args.forEach(req::arg);
         Response r;
@@ -84,6 +88,42 @@ public class AggregateRepository {
             throw e;
         }
         return r.toInteger() == 1;
+    }
+
+    /**
+     * For each (bucket, id), whether the id is already in the seen set of that bucket or of a neighbouring one;
+     * one pipelined round trip of SMISMEMBER per bucket and neighbour.
+     */
+    public boolean[] seenBefore(int partition, long[] buckets, List<String> ids) {
+        boolean[] out = new boolean[ids.size()];
+        Map<Long, List<Integer>> byBucket = new java.util.TreeMap<>();
+        for (int i = 0; i < ids.size(); i++) {
+            byBucket.computeIfAbsent(buckets[i], b -> new ArrayList<>()).add(i);
+        }
+        List<Request> reqs = new ArrayList<>();
+        List<List<Integer>> owners = new ArrayList<>();
+        byBucket.forEach((bucket, members) -> {
+            for (long b = bucket - 1; b <= bucket + 1; b++) {
+                Request r = Request.cmd(Command.SMISMEMBER).arg(keys.seenIds(partition, b));
+                members.forEach(i -> r.arg(ids.get(i)));
+                reqs.add(r);
+                owners.add(members);
+            }
+        });
+        if (reqs.isEmpty()) {
+            return out;
+        }
+        List<Response> rs = batch(reqs);
+        for (int q = 0; q < rs.size(); q++) {
+            List<Integer> members = owners.get(q);
+            Response r = rs.get(q);
+            for (int m = 0; m < members.size(); m++) {
+                if (r.get(m).toInteger() == 1) {
+                    out[members.get(m)] = true;
+                }
+            }
+        }
+        return out;
     }
 
     /** Members {@code type|entityId|period} whose score changed but was not yet published. */
@@ -126,7 +166,7 @@ public class AggregateRepository {
             reqs.add(Request.cmd(Command.ZREVRANGE).arg(keys.orderContributors(partition, entity, period))
                     .arg(0).arg(0).arg("WITHSCORES"));
         }
-        List<Response> rs = reqs.isEmpty() ? List.of() : redis.batch(reqs).await().indefinitely();
+        List<Response> rs = reqs.isEmpty() ? List.of() : batch(reqs);
         List<RawValues> out = new ArrayList<>();
         for (int i = 0; i < entityPeriods.size(); i++) {
             Response hash = rs.get(4 * i);
@@ -211,8 +251,23 @@ public class AggregateRepository {
         return deleted;
     }
 
+    private List<Response> batch(List<Request> reqs) {
+        try {
+            return redis.batch(reqs).await().atMost(java.time.Duration.ofSeconds(10));
+        } catch (RuntimeException e) {
+            throw io.caimei.common.rest.Problems.unavailable("Redis");
+        }
+    }
+
     private Response send(Request req) {
-        return redis.send(req).await().indefinitely();
+        try {
+            return redis.send(req).await().atMost(java.time.Duration.ofSeconds(10));
+        } catch (RuntimeException e) {
+            if (e.getMessage() != null && e.getMessage().contains("NOSCRIPT")) {
+                throw e;
+            }
+            throw io.caimei.common.rest.Problems.unavailable("Redis");
+        }
     }
 
     private static String resource(String path) {

@@ -48,6 +48,11 @@ public record RedisKeys(String prefix) {
         return base(partition) + "periods";
     }
 
+    /** Set of event ids (hashed) seen on this partition in one dedupe-window bucket of Kafka record time. */
+    public String seenIds(int partition, long bucket) {
+        return base(partition) + "seen:" + bucket;
+    }
+
     /** Closed periods, shared by all partitions (read by every scorer, written on close). */
     public String closedPeriods() {
         return prefix + ":closed";

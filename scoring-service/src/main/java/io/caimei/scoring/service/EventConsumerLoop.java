@@ -2,8 +2,10 @@ package io.caimei.scoring.service;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -50,7 +52,9 @@ public class EventConsumerLoop {
     private final ScoreService scores;
     private final PeriodService periods;
     private final ObjectMapper json;
+    private final LogDedupe dedupe;
     private final Counter applied;
+    private final Counter copies;
     private final Counter late;
     private final AtomicBoolean running = new AtomicBoolean();
     private final Set<Integer> assigned = ConcurrentHashMap.newKeySet();
@@ -59,16 +63,19 @@ public class EventConsumerLoop {
     private Thread thread;
 
     public EventConsumerLoop(ScoringConfig config, AggregateRepository aggregates, ScoreService scores,
-            PeriodService periods, ObjectMapper json, MeterRegistry metrics) {
+            PeriodService periods, ObjectMapper json, LogDedupe dedupe, MeterRegistry metrics) {
         this.config = config;
         this.aggregates = aggregates;
         this.scores = scores;
         this.periods = periods;
         this.json = json;
+        this.dedupe = dedupe;
         this.applied = Counter.builder("caimei.events.applied").description("events applied to aggregates")
                 .register(metrics);
         this.late = Counter.builder("caimei.events.late")
                 .description("event × period contributions skipped because the period was closed").register(metrics);
+        this.copies = Counter.builder("caimei.events.duplicate")
+                .description("second copies of an event found in the log and not counted").register(metrics);
     }
 
     void start(@Observes StartupEvent ev) {
@@ -144,10 +151,29 @@ public class EventConsumerLoop {
     private void process(KafkaConsumer<String, String> c, ConsumerRecords<String, String> records) {
         for (TopicPartition tp : records.partitions()) {
             PartitionBatch batch = new PartitionBatch(tp.partition(), aggregates.keys());
-            for (ConsumerRecord<String, String> r : records.records(tp)) {
+            List<ConsumerRecord<String, String>> recs = records.records(tp);
+            List<CanonicalEvent> events = new ArrayList<>(recs.size());
+            List<String> ids = new ArrayList<>(recs.size());
+            long[] buckets = new long[recs.size()];
+            for (int i = 0; i < recs.size(); i++) {
+                CanonicalEvent e = parse(recs.get(i));
+                events.add(e);
+                ids.add(e == null ? null : LogDedupe.id(e));
+                buckets[i] = dedupe.bucket(recs.get(i).timestamp());
+            }
+            boolean[] copy = dedupe.copies(tp.partition(), buckets, ids);
+            for (int i = 0; i < recs.size(); i++) {
+                ConsumerRecord<String, String> r = recs.get(i);
                 batch.covers(r.offset());
-                CanonicalEvent e = parse(r);
+                CanonicalEvent e = events.get(i);
                 if (e == null) {
+                    continue;
+                }
+                if (ids.get(i) != null) {
+                    batch.remember(buckets[i], ids.get(i));
+                }
+                if (copy[i]) {
+                    copies.increment();
                     continue;
                 }
                 var at = OffsetDateTime.parse(e.occurredAt()).toInstant();

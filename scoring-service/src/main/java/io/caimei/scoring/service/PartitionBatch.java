@@ -30,6 +30,7 @@ public final class PartitionBatch {
     private final Map<String, Map<String, Long>> contributors = new LinkedHashMap<>();
     private final Map<String, Set<String>> sets = new LinkedHashMap<>();
     private final Set<String> dirty = new LinkedHashSet<>();
+    private final Map<String, Set<String>> seen = new LinkedHashMap<>();
     private long firstOffset = -1;
     private long lastOffset = -1;
     private long maxEventMillis;
@@ -46,6 +47,11 @@ public final class PartitionBatch {
             firstOffset = offset;
         }
         lastOffset = offset;
+    }
+
+    /** Remembers an event id in its dedupe bucket, so later copies of the event are recognised. */
+    public void remember(long bucket, String id) {
+        seen.computeIfAbsent(keys.seenIds(partition, bucket), k -> new LinkedHashSet<>()).add(id);
     }
 
     /** Adds one event's effect on one period it falls in. */
@@ -127,6 +133,12 @@ public final class PartitionBatch {
         for (int i = 4; i <= keyList.size(); i++) {
             expire.add(i);
         }
+        // seen-id sets expire on their own (short) clock, not with the aggregates
+        List<Integer> expireSeen = new ArrayList<>();
+        seen.forEach((k, ids) -> {
+            expireSeen.add(ref.apply(k));
+            chunks(ids).forEach(c -> a.add(List.of(index.get(k), c)));
+        });
         Map<String, Object> ops = new LinkedHashMap<>();
         ops.put("h", h);
         ops.put("s", s);
@@ -134,6 +146,7 @@ public final class PartitionBatch {
         ops.put("z", z);
         ops.put("a", a);
         ops.put("e", expire);
+        ops.put("x", expireSeen);
         return new Script(keyList, ops);
     }
 

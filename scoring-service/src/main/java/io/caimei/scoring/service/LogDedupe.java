@@ -1,0 +1,73 @@
+package io.caimei.scoring.service;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.caimei.events.CanonicalEvent;
+import io.caimei.scoring.config.ScoringConfig;
+import io.caimei.scoring.repository.AggregateRepository;
+
+/**
+ * Recognises a second copy of an event in the events log. Ingest may write an event twice when a client retries a
+ * request whose first attempt reached Kafka but failed or crashed before confirming; both copies land on the same
+ * partition (keyed by entity). The rule depends only on the log, so a rebuild decides exactly as live scoring did:
+ * a record is a copy when the same (source, event id, entity) appeared earlier on the partition within one
+ * neighbouring bucket of Kafka record time (buckets of the dedupe window).
+ */
+@ApplicationScoped
+public class LogDedupe {
+
+    private final AggregateRepository aggregates;
+    private final long windowMillis;
+
+    public LogDedupe(AggregateRepository aggregates, ScoringConfig config) {
+        this.aggregates = aggregates;
+        this.windowMillis = config.scoring().dedupeWindow().toMillis();
+    }
+
+    /** A compact, fixed-size id (96 bits of SHA-256); null when the event carries no id and cannot be deduped. */
+    public static String id(CanonicalEvent e) {
+        if (e.eventId() == null) {
+            return null;
+        }
+        try {
+            byte[] h = MessageDigest.getInstance("SHA-256").digest((e.source() + "\u0000" + e.eventId() + "\u0000"
+                    + e.entityType() + "\u0000" + e.entityId()).getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(h, 12));
+        } catch (NoSuchAlgorithmException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    public long bucket(long recordMillis) {
+        return Math.floorDiv(recordMillis, windowMillis);
+    }
+
+    /**
+     * For records of one partition in offset order (ids may be null), true at i when record i is a copy of an
+     * earlier record: one already remembered in Redis, or an earlier one of the same batch.
+     */
+    public boolean[] copies(int partition, long[] buckets, List<String> ids) {
+        boolean[] copy = aggregates.seenBefore(partition, buckets, ids.stream().map(i -> i == null ? "" : i).toList());
+        Map<String, Long> earlier = new HashMap<>();
+        for (int i = 0; i < ids.size(); i++) {
+            String id = ids.get(i);
+            if (id == null) {
+                copy[i] = false;
+                continue;
+            }
+            Long before = earlier.put(id, buckets[i]);
+            if (before != null && Math.abs(before - buckets[i]) <= 1) {
+                copy[i] = true;
+            }
+        }
+        return copy;
+    }
+}
