@@ -17,13 +17,45 @@ import io.restassured.path.json.JsonPath;
 
 /**
  * Kills the scoring service with SIGKILL in the middle of a stream of tens of thousands of events, starts it
- * again, and finds every count exactly right: nothing lost, nothing counted twice. Year 2016.
+ * again, and finds every count exactly right: nothing lost, nothing counted twice. Also: a second copy of an
+ * event in the log (what ingest writes when a client retries a request whose first attempt reached Kafka but never
+ * confirmed) is counted once. Year 2016.
  */
 @ExtendWith(Stack.class)
 class ExactlyOnceCrashTest {
 
     private static final int ENTITIES = 20;
     private static final int EVENTS = 30_000;
+
+    @Test
+    void aSecondCopyOfAnEventInTheLogIsCountedOnceAndTheSameIdForAnotherEntityStillCounts() throws Exception {
+        String topic = Stack.topicPrefix() + "caimei.events.v1";
+        java.util.Properties p = new java.util.Properties();
+        p.put("bootstrap.servers", Stack.KAFKA);
+        p.put("acks", "all");
+        p.put("key.serializer", org.apache.kafka.common.serialization.StringSerializer.class.getName());
+        p.put("value.serializer", org.apache.kafka.common.serialization.StringSerializer.class.getName());
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, String>(p)) {
+            for (String[] e : new String[][] { { "copy-1", "copy-a" }, { "copy-1", "copy-a" }, { "copy-2", "copy-a" },
+                    { "copy-1", "copy-b" }, { "copy-2", "copy-a" }, { "copy-3", "copy-a" } }) {
+                io.caimei.events.CanonicalEvent event = new io.caimei.events.CanonicalEvent(e[0], "e2e",
+                        io.caimei.events.Channel.MIGU_APP, io.caimei.events.Network.INTERNET,
+                        io.caimei.events.Indicator.E5, io.caimei.events.EntityType.CONTENT, e[1], null,
+                        "2016-10-10T10:00:00+08:00", "viewer", 1);
+                // each copy sent and acknowledged on its own, as two ingest attempts would
+                producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(topic, e[1],
+                        json.writeValueAsString(event))).get();
+            }
+        }
+        JsonPath a = Api.awaitExplanation("copy-a", "2016-10-10", j -> j.getLong("raw.E5") >= 3, Duration.ofSeconds(60));
+        JsonPath b = Api.awaitExplanation("copy-b", "2016-10-10", j -> j.getLong("raw.E5") >= 1, Duration.ofSeconds(60));
+        Api.awaitScorerCaughtUp();
+        assertEquals(3, Api.explanation("copy-a", "2016-10-10").getLong("raw.E5"), "copy-1, copy-2, copy-3 once each");
+        assertEquals(1, Api.explanation("copy-b", "2016-10-10").getLong("raw.E5"));
+        assertEquals(3, a.getLong("raw.E5"));
+        assertEquals(1, b.getLong("raw.E5"));
+    }
 
     @Test
     void aScorerKilledMidStreamRestartsAndEveryCountIsExact() throws Exception {

@@ -22,7 +22,7 @@ import org.apache.kafka.common.Uuid;
 
 /**
  * A private stack the fault test may break: its own Kafka broker (KRaft, from the jars {@code ./caimei} fetched
- * into {@code .caimei/kafka/libs}) and its own Redis server (append-only file, fsync on every write, as production
+ * into {@code .caimei/kafka/libs}) and its own Redis server (append-only file, fsync every second, as production
  * runs it), plus the four services wired to them. Keycloak and PostgreSQL are the shared ones and are not touched.
  */
 final class FaultStack implements AutoCloseable {
@@ -140,7 +140,7 @@ final class FaultStack implements AutoCloseable {
     private void startRedis() throws Exception {
         Path conf = dir.resolve("redis.conf");
         Files.writeString(conf, String.join("\n", "port " + REDIS_PORT, "bind 127.0.0.1", "save \"\"",
-                "appendonly yes", "appendfsync always", "dir " + dir.resolve("redis"), "daemonize no",
+                "appendonly yes", "appendfsync everysec", "dir " + dir.resolve("redis"), "daemonize no",
                 "logfile " + dir.resolve("redis.log")) + "\n");
         redis = new ProcessBuilder(redisServer(), conf.toString()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("redis.out").toFile())).start();
@@ -206,7 +206,7 @@ final class FaultStack implements AutoCloseable {
         }
     }
 
-    private void startKafka() throws Exception {
+    void startKafka() throws Exception {
         kafka = new ProcessBuilder(kafkaJava("kafka.Kafka", dir.resolve("server.properties").toString()))
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("kafka.out").toFile())).start();
@@ -218,15 +218,29 @@ final class FaultStack implements AutoCloseable {
         }
     }
 
-    /** Stops the broker (SIGTERM, controlled shutdown), keeps it down a while, and starts it on the same log. */
-    void restartKafka(Duration down) throws Exception {
+    /** Stops the broker (SIGTERM, controlled shutdown); {@link #startKafka()} brings it back on the same log. */
+    void stopKafka() throws Exception {
         kafka.destroy();
         if (!kafka.waitFor(60, TimeUnit.SECONDS)) {
             kafka.destroyForcibly();
             kafka.waitFor();
         }
-        Thread.sleep(down.toMillis());
-        startKafka();
+    }
+
+    /** A counter from a service's Prometheus metrics, or -1 when the service does not answer. */
+    double metric(String module, String name) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        try {
+            String body = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port(module) + "/q/metrics"))
+                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString()).body();
+            return body.lines().filter(l -> l.startsWith(name + " ") || l.startsWith(name + "{"))
+                    .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
     }
 
     private static void awaitPort(int port, Process p, String name) throws Exception {

@@ -149,6 +149,11 @@ public final class Stack implements BeforeAllCallback {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logDir().resolve(logName + ".log").toFile())).start();
     }
 
+    /** The process id of a running service of the shared stack. */
+    static long pid(String module) {
+        return PROCESSES.get(module).pid();
+    }
+
     /** Kills a service with SIGKILL (no shutdown hooks run), as a crash would. */
     static void kill(String module) throws InterruptedException {
         Process p = PROCESSES.get(module);

@@ -21,6 +21,7 @@ public class IngestService {
     private final Counter accepted;
     private final Counter rejected;
     private final Counter duplicates;
+    private final Counter resent;
 
     public IngestService(DedupeRepository dedupe, AttributionService attribution, EventProducer producer,
             MeterRegistry metrics) {
@@ -30,6 +31,8 @@ public class IngestService {
         this.accepted = Counter.builder("caimei.events.accepted").register(metrics);
         this.rejected = Counter.builder("caimei.events.rejected").register(metrics);
         this.duplicates = Counter.builder("caimei.events.duplicate").register(metrics);
+        this.resent = Counter.builder("caimei.events.resent")
+                .description("records sent again because an earlier attempt never confirmed").register(metrics);
     }
 
     /**
@@ -53,9 +56,11 @@ public class IngestService {
         List<String[]> reserved = new ArrayList<>();
         int dup = 0;
         int fresher = 0;
+        int inDoubt = 0;
         for (int i = 0; i < valid.size(); i++) {
             if (claims[i] != DedupeRepository.Claim.DUPLICATE) {
                 fresher++;
+                inDoubt += claims[i] == DedupeRepository.Claim.IN_DOUBT ? 1 : 0;
                 reserved.add(pairs.get(i));
                 toSend.addAll(attribution.fanOut(valid.get(i)));
             } else {
@@ -72,6 +77,7 @@ public class IngestService {
         dedupe.confirm(reserved);
         accepted.increment(fresher);
         duplicates.increment(dup);
+        resent.increment(inDoubt);
         rejected.increment(rejections.size());
         return new IngestReport(fresher, dup, toSend.size() - fresher, rejections);
     }
