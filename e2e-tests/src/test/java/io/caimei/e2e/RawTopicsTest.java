@@ -44,7 +44,7 @@ class RawTopicsTest {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         String dlq = "";
         while (System.nanoTime() < deadline && !dlq.contains("UNKNOWN_EVENT")) {
-            dlq = IngestChannelsTest.Pii.kafka(pre + "caimei.events.dlq.v1");
+            dlq = Pii.kafka(pre + "caimei.events.dlq.v1");
             Thread.sleep(500);
         }
         assertTrue(dlq.contains("UNKNOWN_EVENT") && dlq.contains("caimei.raw.crbt-0@2"), dlq);

@@ -126,7 +126,7 @@ class WatermarkTest {
         await("2015-W10", j -> Math.abs(j.getDouble("entries[0].score") - score(6)) < 1e-9);
         assertEquals(frozen.getList("entries"), board("2015-03-02").jsonPath().getList("entries"));
         // and is recorded as LATE for the closed one
-        String dlq = IngestChannelsTest.Pii.kafka(topics + "caimei.events.dlq.v1");
+        String dlq = Pii.kafka(topics + "caimei.events.dlq.v1");
         assertTrue(dlq.contains("\"reason\":\"LATE\"") && dlq.contains("\"period\":\"2015-03-02\""), dlq);
 
         // rebuilding from Kafka alone reproduces every count, the late play still outside the closed day
