@@ -8,7 +8,6 @@ import io.caimei.events.Indicator;
 import io.caimei.events.Network;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -74,30 +73,16 @@ public final class CanonicalEventValidator {
      */
     public List<RecordResult> validate(String body, Instant now) {
         Objects.requireNonNull(now, "now");
-        List<JsonRecords.Item> items = JsonRecords.read(body,
-                "canonical events are a JSON array or object of CanonicalEvent fields");
-        List<RecordResult> results = new ArrayList<>(items.size());
-        for (JsonRecords.Item item : items) {
-            results.add(item.error() != null ? RecordResult.rejected(item.index(), item.error())
-                    : validateRecord(item.index(), item.node(), now));
-        }
-        return results;
+        return JsonRecords.mapAll(body, "canonical events are a JSON array or object of CanonicalEvent fields",
+                n -> map(n, now));
     }
 
     /** Validates one JSON object. */
     public RecordResult validateRecord(int index, JsonNode node, Instant now) {
-        try {
-            return RecordResult.accepted(index, map(node, now));
-        } catch (Reject r) {
-            return RecordResult.rejected(index, r.reason());
-        }
+        return JsonRecords.mapOne(index, node, n -> map(n, now));
     }
 
     private CanonicalEvent map(JsonNode node, Instant now) {
-        if (node == null || !node.isObject()) {
-            throw new Reject("MALFORMED_RECORD: expected a JSON object, found "
-                    + (node == null ? "nothing" : JsonRecords.type(node)));
-        }
         String eventId = JsonRecords.id(node, "eventId");
         String source = JsonRecords.id(node, "source");
         String channelName = JsonRecords.text(node, "channel");

@@ -6,7 +6,6 @@ import io.caimei.events.Channel;
 import io.caimei.events.EntityType;
 import io.caimei.events.Indicator;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,30 +51,16 @@ public final class FiveGMessageParser {
      */
     public List<RecordResult> parse(String body, Instant now) {
         Objects.requireNonNull(now, "now");
-        List<JsonRecords.Item> items = JsonRecords.read(body, "channel MSG_5G expects a JSON array or "
-                + "newline-delimited JSON objects {messageId, msisdn, contentId, status, timestamp}");
-        List<RecordResult> results = new ArrayList<>(items.size());
-        for (JsonRecords.Item item : items) {
-            results.add(item.error() != null ? RecordResult.rejected(item.index(), item.error())
-                    : parseRecord(item.index(), item.node(), now));
-        }
-        return results;
+        return JsonRecords.mapAll(body, "channel MSG_5G expects a JSON array or "
+                + "newline-delimited JSON objects {messageId, msisdn, contentId, status, timestamp}", n -> map(n, now));
     }
 
     /** Maps one JSON object. */
     public RecordResult parseRecord(int index, JsonNode node, Instant now) {
-        try {
-            return RecordResult.accepted(index, map(node, now));
-        } catch (Reject r) {
-            return RecordResult.rejected(index, r.reason());
-        }
+        return JsonRecords.mapOne(index, node, n -> map(n, now));
     }
 
     private CanonicalEvent map(JsonNode node, Instant now) {
-        if (node == null || !node.isObject()) {
-            throw new Reject("MALFORMED_RECORD: expected a JSON object, found "
-                    + (node == null ? "nothing" : JsonRecords.type(node)));
-        }
         String messageId = JsonRecords.id(node, "messageId");
         String raw = JsonRecords.text(node, "msisdn");
         String msisdn = PhoneNumbers.normalize(raw)

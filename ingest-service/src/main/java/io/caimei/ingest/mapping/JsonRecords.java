@@ -96,6 +96,35 @@ final class JsonRecords {
         return items;
     }
 
+    /**
+     * Reads a body of records and maps each JSON object with {@code mapper}; anything that is not an object, and
+     * every {@link Reject} the mapper throws, becomes that record's rejection.
+     */
+    static List<RecordResult> mapAll(String body, String expectation,
+            java.util.function.Function<JsonNode, io.caimei.events.CanonicalEvent> mapper) {
+        List<Item> items = read(body, expectation);
+        List<RecordResult> results = new ArrayList<>(items.size());
+        for (Item item : items) {
+            results.add(item.error() != null ? RecordResult.rejected(item.index(), item.error())
+                    : mapOne(item.index(), item.node(), mapper));
+        }
+        return results;
+    }
+
+    /** Maps one record that should be a JSON object; a {@link Reject} becomes its rejection. */
+    static RecordResult mapOne(int index, JsonNode node,
+            java.util.function.Function<JsonNode, io.caimei.events.CanonicalEvent> mapper) {
+        if (node == null || !node.isObject()) {
+            return RecordResult.rejected(index, "MALFORMED_RECORD: expected a JSON object, found "
+                    + (node == null ? "nothing" : type(node)));
+        }
+        try {
+            return RecordResult.accepted(index, mapper.apply(node));
+        } catch (Reject r) {
+            return RecordResult.rejected(index, r.reason());
+        }
+    }
+
     private static Item item(int index, JsonNode node) {
         if (node.isObject()) {
             return new Item(index, node, null);

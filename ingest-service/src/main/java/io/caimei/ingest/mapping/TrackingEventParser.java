@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -83,24 +82,14 @@ public final class TrackingEventParser {
     public List<RecordResult> parse(Channel channel, String body, Instant now) {
         check(channel);
         Objects.requireNonNull(now, "now");
-        List<JsonRecords.Item> items = JsonRecords.read(body, "channel " + channel + " expects a JSON array or "
-                + "newline-delimited JSON objects {eid, uid, act, target: {type, id}, t}");
-        List<RecordResult> results = new ArrayList<>(items.size());
-        for (JsonRecords.Item item : items) {
-            results.add(item.error() != null ? RecordResult.rejected(item.index(), item.error())
-                    : parseRecord(channel, item.index(), item.node(), now));
-        }
-        return results;
+        return JsonRecords.mapAll(body, "channel " + channel + " expects a JSON array or "
+                + "newline-delimited JSON objects {eid, uid, act, target: {type, id}, t}", n -> map(channel, n, now));
     }
 
     /** Maps one JSON object. */
     public RecordResult parseRecord(Channel channel, int index, JsonNode node, Instant now) {
         check(channel);
-        try {
-            return RecordResult.accepted(index, map(channel, node, now));
-        } catch (Reject r) {
-            return RecordResult.rejected(index, r.reason());
-        }
+        return JsonRecords.mapOne(index, node, n -> map(channel, n, now));
     }
 
     private static void check(Channel channel) {
@@ -110,10 +99,6 @@ public final class TrackingEventParser {
     }
 
     private CanonicalEvent map(Channel channel, JsonNode node, Instant now) {
-        if (node == null || !node.isObject()) {
-            throw new Reject("MALFORMED_RECORD: expected a JSON object, found "
-                    + (node == null ? "nothing" : JsonRecords.type(node)));
-        }
         String eid = JsonRecords.id(node, "eid");
         String userKey = userKey(JsonRecords.text(node, "uid"));
         String act = JsonRecords.text(node, "act");
