@@ -29,11 +29,14 @@ public class RankingService {
     private final FrozenRepository frozen;
     private final CatalogService catalog;
     private final Boards boards;
+    private final MovementFacts facts;
     private final Set<String> frozenKeys = ConcurrentHashMap.newKeySet();
     private volatile boolean loaded;
 
-    public RankingService(LiveBoardRepository live, FrozenRepository frozen, CatalogService catalog, Boards boards) {
+    public RankingService(LiveBoardRepository live, FrozenRepository frozen, CatalogService catalog, Boards boards,
+            MovementFacts facts) {
         this.boards = boards;
+        this.facts = facts;
         this.live = live;
         this.frozen = frozen;
         this.catalog = catalog;
@@ -72,12 +75,17 @@ public class RankingService {
     /** Learns periods frozen by other replicas, so the write path never asks PostgreSQL. */
     @io.quarkus.scheduler.Scheduled(every = "5s", concurrentExecution = io.quarkus.scheduler.Scheduled.ConcurrentExecution.SKIP)
     void refreshFrozen() {
-        frozenKeys.addAll(frozen.frozenKeys());
+        List<String> keys = frozen.frozenKeys();
+        if (!frozenKeys.containsAll(keys)) {
+            frozenKeys.addAll(keys);
+            facts.invalidate();
+        }
         loaded = true;
     }
 
     public void markFrozen(String board, String period) {
         frozenKeys.add(board + "|" + period);
+        facts.invalidate();
     }
 
     /** A page of a board; ranks are competition style and stay right across page boundaries. */
@@ -146,14 +154,13 @@ public class RankingService {
 
     private List<Entry> decorate(Board board, Period period, List<Raw> raws) {
         List<String> ids = raws.stream().map(Raw::entityId).toList();
-        Map<String, Integer> previous = ids.isEmpty() ? Map.of() : frozen.ranks(board.id(), period.previous().id(), ids);
-        Map<String, int[]> history = ids.isEmpty() ? Map.of() : frozen.history(board.id(), period, board.shown(), ids);
+        Map<String, MovementFacts.Facts> known = ids.isEmpty() ? Map.of() : facts.of(board, period, ids);
         List<Entry> out = new ArrayList<>(raws.size());
         for (Raw r : raws) {
-            Integer prev = previous.get(r.entityId());
-            int[] h = history.get(r.entityId());
-            int onBoard = h == null ? 0 : h[1];
-            Integer peak = h == null ? null : h[0];
+            MovementFacts.Facts f = known.get(r.entityId());
+            Integer prev = f.previousRank();
+            int onBoard = f.onBoard();
+            Integer peak = f.peak();
             Optional<CatalogEntity> c = catalog.find(r.entityId());
             String topName = r.topContributor() == null ? null
                     : catalog.find(r.topContributor()).map(CatalogEntity::name).orElse(r.topContributor());

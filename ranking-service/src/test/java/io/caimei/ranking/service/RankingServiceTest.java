@@ -81,4 +81,26 @@ class RankingServiceTest {
         assertEquals(40.0, page.entries().get(1).score());
         assertEquals(0, freezer.freeze(CONTENT, p), "a second freeze changes nothing");
     }
+
+    @Test
+    void movementReadOnceIsRefreshedWhenThePreviousPeriodFreezesLater() {
+        Period today = freshDay();
+        Period yesterday = today.previous();
+        // ids of this run only: other runs froze other days with their own entities
+        String m1 = "m1-" + today.id();
+        String m2 = "m2-" + today.id();
+        score(yesterday, m1, 10);
+        score(yesterday, m2, 20);
+        score(today, m1, 30);
+        score(today, m2, 5);
+        BoardPage before = ranking.page(CONTENT, today, 0, 10);
+        assertEquals(List.of("NEW", "NEW"), before.entries().stream().map(e -> e.movement()).toList(),
+                "yesterday is still open: nobody has a previous rank");
+        assertEquals(2, freezer.freeze(CONTENT, yesterday));
+        BoardPage after = ranking.page(CONTENT, today, 0, 10);
+        assertEquals(List.of(m1, m2), after.entries().stream().map(Entry::entityId).toList());
+        assertEquals(java.util.Arrays.asList(2, 1), after.entries().stream().map(Entry::previousRank).toList());
+        assertEquals(List.of("UP 1", "DOWN 1"), after.entries().stream().map(e -> e.movement()).toList());
+        assertEquals(List.of(1, 1), after.entries().stream().map(Entry::periodsOnBoard).toList());
+    }
 }
