@@ -129,7 +129,9 @@ final class Queries {
     private String growthTable(Map<String, Map<Integer, Stats.Summary>> growth, Map<Integer, Double> zrangeP1) {
         StringBuilder t = new StringBuilder("How the cost grows with the board size (p50 latency in ms; a skip list "
                 + "answers a rank in O(log N), so from 1 k to 1 M entities log₂ N only doubles, 10 → 20, plus the "
-                + "constant page):\n\n| entities | log₂ N | ranking page | ranking around-me | gateway page | "
+                + "constant page; the ranking also remembers each entity's movement facts from frozen periods until the "
+                + "next freeze, so a small board is answered from memory once its pages have been read, while random "
+                + "pages of a large board mostly miss and pay two PostgreSQL queries):\n\n| entities | log₂ N | ranking page | ranking around-me | gateway page | "
                 + "gateway around-me | Redis ZRANGE no pipelining ops/s |\n|---:|---:|---:|---:|---:|---:|---:|\n");
         for (int size : c.o.boardSizes) {
             t.append(String.format(Locale.ROOT, "| %,d | %.1f |", size, Math.log(size) / Math.log(2)));
