@@ -341,7 +341,7 @@ class FaultRecoveryTest {
     }
 
     private void writeReport() throws IOException {
-        Path out = Stack.root().resolve("e2e-tests/target/fault/fault-report.txt");
+        Path out = FaultStack.dir().resolve("fault-report.txt");
         Files.createDirectories(out.getParent());
         Files.writeString(out, String.join("\n", report) + "\n");
     }

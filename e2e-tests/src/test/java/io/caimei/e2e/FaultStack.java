@@ -36,13 +36,18 @@ final class FaultStack implements AutoCloseable {
     static final int RANKING = 18113;
     static final String KAFKA = "127.0.0.1:" + KAFKA_PORT;
 
-    private final Path dir = Stack.root().resolve("e2e-tests/target/fault");
+    private final Path dir = dir();
     private final String runId = Long.toString(System.currentTimeMillis(), 36);
     private final Map<String, Process> services = new LinkedHashMap<>();
     private final Map<String, Integer> ports = Map.of("gateway", GATEWAY, "ingest-service", INGEST, "scoring-service",
             SCORING, "ranking-service", RANKING);
     private Process kafka;
     private Process redis;
+
+    /** Where the private broker, Redis and the report live. */
+    static Path dir() {
+        return Stack.root().resolve("e2e-tests/target/fault");
+    }
 
     String gateway() {
         return "http://127.0.0.1:" + GATEWAY;
@@ -256,20 +261,6 @@ final class FaultStack implements AutoCloseable {
             }
         }
         throw new IllegalStateException(name + " did not listen on " + port + " within 90 s");
-    }
-
-    /** Resident memory of a service process in MiB (from /proc), or -1. */
-    long rssMiB(String module) {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/" + services.get(module).pid() + "/status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            return -1;
-        }
-        return -1;
     }
 
     @Override

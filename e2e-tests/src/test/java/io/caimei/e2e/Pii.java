@@ -96,7 +96,7 @@ final class Pii {
     /** The fault test's private Redis, from its append-only files on disk (the server is gone by now). */
     static String faultRedisFiles() throws Exception {
         StringBuilder out = new StringBuilder();
-        java.nio.file.Path dir = Stack.root().resolve("e2e-tests/target/fault/redis");
+        java.nio.file.Path dir = FaultStack.dir().resolve("redis");
         if (java.nio.file.Files.isDirectory(dir)) {
             try (var files = java.nio.file.Files.walk(dir)) {
                 for (var f : files.filter(java.nio.file.Files::isRegularFile).toList()) {

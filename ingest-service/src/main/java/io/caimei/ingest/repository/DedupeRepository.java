@@ -5,7 +5,7 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.caimei.common.rest.Problems;
+import io.caimei.common.rest.Stores;
 import io.caimei.ingest.config.IngestConfig;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Redis;
@@ -88,12 +88,8 @@ public class DedupeRepository {
         batch(List.of(del));
     }
 
+    /** The request fails whole if Redis does not answer (503); the client's retry of the same batch is safe. */
     private List<Response> batch(List<Request> reqs) {
-        try {
-            return redis.batch(reqs).await().atMost(TIMEOUT);
-        } catch (RuntimeException e) {
-            // the request fails whole and says so; the client's retry of the same batch is safe
-            throw Problems.unavailable("Redis");
-        }
+        return Stores.await(redis.batch(reqs), TIMEOUT, "Redis");
     }
 }

@@ -139,10 +139,6 @@ public class LiveBoardRepository {
     }
 
     private Response send(Request req) {
-        try {
-            return redis.send(req).await().atMost(java.time.Duration.ofSeconds(5));
-        } catch (RuntimeException e) {
-            throw io.caimei.common.rest.Problems.unavailable("Redis");
-        }
+        return io.caimei.common.rest.Stores.await(redis.send(req), java.time.Duration.ofSeconds(5), "Redis");
     }
 }

@@ -13,6 +13,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.caimei.common.rest.Problems;
+import io.caimei.common.rest.Stores;
 import io.caimei.events.Indicator;
 import io.caimei.scoring.config.ScoringConfig;
 import io.caimei.scoring.service.PartitionBatch;
@@ -24,6 +26,8 @@ import io.vertx.mutiny.redis.client.Response;
 /** Reads and writes the per-partition aggregates in Redis; every write is one atomic script call. */
 @ApplicationScoped
 public class AggregateRepository {
+
+    private static final java.time.Duration TIMEOUT = java.time.Duration.ofSeconds(10);
 
     private final Redis redis;
     private final ObjectMapper json;
@@ -78,14 +82,14 @@ public class AggregateRepository {
         args.forEach(req::arg);
         Response r;
         try {
-            r = send(req);
+            r = redis.send(req).await().atMost(TIMEOUT);
         } catch (RuntimeException e) {
             if (e.getMessage() != null && e.getMessage().contains("NOSCRIPT")) {
                 // Redis restarted without persistence: load again and retry once
                 applySha = null;
                 return apply(batch);
             }
-            throw e;
+            throw Problems.unavailable("Redis");
         }
         return r.toInteger() == 1;
     }
@@ -252,22 +256,11 @@ public class AggregateRepository {
     }
 
     private List<Response> batch(List<Request> reqs) {
-        try {
-            return redis.batch(reqs).await().atMost(java.time.Duration.ofSeconds(10));
-        } catch (RuntimeException e) {
-            throw io.caimei.common.rest.Problems.unavailable("Redis");
-        }
+        return Stores.await(redis.batch(reqs), TIMEOUT, "Redis");
     }
 
     private Response send(Request req) {
-        try {
-            return redis.send(req).await().atMost(java.time.Duration.ofSeconds(10));
-        } catch (RuntimeException e) {
-            if (e.getMessage() != null && e.getMessage().contains("NOSCRIPT")) {
-                throw e;
-            }
-            throw io.caimei.common.rest.Problems.unavailable("Redis");
-        }
+        return Stores.await(redis.send(req), TIMEOUT, "Redis");
     }
 
     private static String resource(String path) {

@@ -55,18 +55,20 @@ public class LogDedupe {
      * earlier record: one already remembered in Redis, or an earlier one of the same batch.
      */
     public boolean[] copies(int partition, long[] buckets, List<String> ids) {
-        boolean[] copy = aggregates.seenBefore(partition, buckets, ids.stream().map(i -> i == null ? "" : i).toList());
-        Map<String, Long> earlier = new HashMap<>();
+        List<Integer> withId = new java.util.ArrayList<>(ids.size());
         for (int i = 0; i < ids.size(); i++) {
-            String id = ids.get(i);
-            if (id == null) {
-                copy[i] = false;
-                continue;
+            if (ids.get(i) != null) {
+                withId.add(i);
             }
-            Long before = earlier.put(id, buckets[i]);
-            if (before != null && Math.abs(before - buckets[i]) <= 1) {
-                copy[i] = true;
-            }
+        }
+        boolean[] known = aggregates.seenBefore(partition, withId.stream().mapToLong(i -> buckets[i]).toArray(),
+                withId.stream().map(ids::get).toList());
+        boolean[] copy = new boolean[ids.size()];
+        Map<String, Long> earlier = new HashMap<>();
+        for (int k = 0; k < withId.size(); k++) {
+            int i = withId.get(k);
+            Long before = earlier.put(ids.get(i), buckets[i]);
+            copy[i] = known[k] || (before != null && Math.abs(before - buckets[i]) <= 1);
         }
         return copy;
     }
