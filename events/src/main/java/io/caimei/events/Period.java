@@ -118,6 +118,11 @@ public record Period(PeriodKind kind, LocalDate firstDay) implements Comparable<
         return of(kind, justBefore.toInstant());
     }
 
+    /** The period of the same granularity just after this one. */
+    public Period next() {
+        return of(kind, end());
+    }
+
     public boolean contains(Instant instant) {
         return !instant.isBefore(start()) && instant.isBefore(end());
     }

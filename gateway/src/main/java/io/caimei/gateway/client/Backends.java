@@ -10,6 +10,9 @@ import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
+import io.smallrye.faulttolerance.api.AsynchronousNonBlocking;
+import io.smallrye.mutiny.Uni;
+
 /**
  * The backends behind fault tolerance: reads are retried (they are idempotent), writes are not (a retried
  * event batch would be deduplicated, but the client should decide); every call has a timeout and a breaker,
@@ -34,6 +37,15 @@ public class Backends {
     @Retry(maxRetries = 2, delay = 100, abortOn = BackendUnavailableException.class)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.8, delay = 5, delayUnit = ChronoUnit.SECONDS)
     public Response rankingRead(java.util.function.Function<RankingClient, Response> call) {
+        return call.apply(ranking);
+    }
+
+    /** The same read without blocking a thread: for the board routes, the platform's hottest path. */
+    @AsynchronousNonBlocking
+    @Timeout(value = 5, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 2, delay = 100, abortOn = BackendUnavailableException.class)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.8, delay = 5, delayUnit = ChronoUnit.SECONDS)
+    public Uni<Response> rankingReadAsync(java.util.function.Function<RankingClient, Uni<Response>> call) {
         return call.apply(ranking);
     }
 

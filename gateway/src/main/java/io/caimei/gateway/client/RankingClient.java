@@ -13,6 +13,8 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
+import io.smallrye.mutiny.Uni;
+
 /** The ranking service: boards, pages, neighbours, catalog. Every call carries the caller's token. */
 @Path("/v1")
 @RegisterRestClient(configKey = "ranking")
@@ -35,6 +37,28 @@ public interface RankingClient {
     @Path("/boards/{board}/periods/{period}/entities/{entity}")
     Response around(@HeaderParam("Authorization") String auth, @PathParam("board") String board,
             @PathParam("period") String period, @PathParam("entity") String entity, @QueryParam("around") Integer around);
+
+    // Non-blocking twins of the board reads: the gateway's hot path never parks a thread on the ranking service.
+
+    @GET
+    @Path("/boards")
+    Uni<Response> boardsAsync(@HeaderParam("Authorization") String auth);
+
+    @GET
+    @Path("/boards/{board}/periods")
+    Uni<Response> periodsAsync(@HeaderParam("Authorization") String auth, @PathParam("board") String board);
+
+    @GET
+    @Path("/boards/{board}/periods/{period}")
+    Uni<Response> pageAsync(@HeaderParam("Authorization") String auth, @PathParam("board") String board,
+            @PathParam("period") String period, @QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit,
+            @HeaderParam("If-None-Match") String ifNoneMatch);
+
+    @GET
+    @Path("/boards/{board}/periods/{period}/entities/{entity}")
+    Uni<Response> aroundAsync(@HeaderParam("Authorization") String auth, @PathParam("board") String board,
+            @PathParam("period") String period, @PathParam("entity") String entity, @QueryParam("around") Integer around,
+            @HeaderParam("If-None-Match") String ifNoneMatch);
 
     @POST
     @Path("/boards/{board}/periods/{period}/simulate")

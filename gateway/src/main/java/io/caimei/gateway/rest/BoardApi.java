@@ -3,11 +3,13 @@ package io.caimei.gateway.rest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -15,8 +17,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import io.caimei.gateway.client.Backends;
 import io.caimei.gateway.service.Caller;
+import io.smallrye.mutiny.Uni;
 
-/** Public board queries: boards, periods, pages and an entity's neighbourhood. */
+/** Public board queries: boards, periods, pages and an entity's neighbourhood; reads never block a thread. */
 @Path("/api/v1/boards")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({ "advertiser", "analyst", "admin" })
@@ -33,31 +36,40 @@ public class BoardApi {
 
     @GET
     @Operation(summary = "The eight boards")
-    public Response boards() {
-        return Relay.of(backends.rankingRead(r -> r.boards(caller.bearer())));
+    public Uni<Response> boards() {
+        String bearer = caller.bearer();
+        return backends.rankingReadAsync(r -> r.boardsAsync(bearer)).map(Relay::of);
     }
 
     @GET
     @Path("/{boardId}/periods")
     @Operation(summary = "A board's periods, open or closed, newest first")
-    public Response periods(@PathParam("boardId") String board) {
-        return Relay.of(backends.rankingRead(r -> r.periods(caller.bearer(), board)));
+    public Uni<Response> periods(@PathParam("boardId") String board) {
+        String bearer = caller.bearer();
+        return backends.rankingReadAsync(r -> r.periodsAsync(bearer, board)).map(Relay::of);
     }
 
     @GET
     @Path("/{boardId}/periods/{period}")
-    @Operation(summary = "A page of a board in a period, with the total count")
-    public Response page(@PathParam("boardId") String board, @PathParam("period") String period,
-            @QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit) {
-        return Relay.of(backends.rankingRead(r -> r.page(caller.bearer(), board, period, offset, limit)));
+    @Operation(summary = "A page of a board in a period, with the total count; a closed period's page carries a "
+            + "strong ETag, and If-None-Match with it answers 304")
+    public Uni<Response> page(@PathParam("boardId") String board, @PathParam("period") String period,
+            @QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit,
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        String bearer = caller.bearer();
+        return backends.rankingReadAsync(r -> r.pageAsync(bearer, board, period, offset, limit, ifNoneMatch))
+                .map(Relay::of);
     }
 
     @GET
     @Path("/{boardId}/periods/{period}/entities/{entityId}")
-    @Operation(summary = "One entity's entry and its neighbours")
-    public Response around(@PathParam("boardId") String board, @PathParam("period") String period,
-            @PathParam("entityId") String entity, @QueryParam("around") Integer around) {
-        return Relay.of(backends.rankingRead(r -> r.around(caller.bearer(), board, period, entity, around)));
+    @Operation(summary = "One entity's entry and its neighbours (ETag and 304 as for pages)")
+    public Uni<Response> around(@PathParam("boardId") String board, @PathParam("period") String period,
+            @PathParam("entityId") String entity, @QueryParam("around") Integer around,
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        String bearer = caller.bearer();
+        return backends.rankingReadAsync(r -> r.aroundAsync(bearer, board, period, entity, around, ifNoneMatch))
+                .map(Relay::of);
     }
 
     @POST

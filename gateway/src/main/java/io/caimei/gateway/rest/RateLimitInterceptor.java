@@ -9,6 +9,7 @@ import jakarta.interceptor.InvocationContext;
 
 import io.caimei.gateway.service.Caller;
 import io.caimei.gateway.service.RateLimiter;
+import io.smallrye.mutiny.Uni;
 
 /** Rejects a call with 429 once the caller's budget for the current second is spent. */
 @RateLimited
@@ -26,12 +27,29 @@ public class RateLimitInterceptor {
 
     @AroundInvoke
     Object limit(InvocationContext ctx) throws Exception {
+        if (Uni.class.isAssignableFrom(ctx.getMethod().getReturnType())) {
+            // non-blocking routes run on the event loop: ask Redis without waiting for it
+            return limiter.checkAsync(caller).chain(wait -> {
+                if (wait > 0) {
+                    return Uni.createFrom().failure(tooMany(wait));
+                }
+                try {
+                    return (Uni<?>) ctx.proceed();
+                } catch (Exception e) {
+                    return Uni.createFrom().failure(e);
+                }
+            });
+        }
         int wait = limiter.check(caller);
         if (wait > 0) {
-            throw new Problem(429, "rate-limited", "Too many requests",
-                    "the request budget of this client for the current second is spent; retry after " + wait + " s")
-                    .retryAfter(wait);
+            throw tooMany(wait);
         }
         return ctx.proceed();
+    }
+
+    private static Problem tooMany(int wait) {
+        return new Problem(429, "rate-limited", "Too many requests",
+                "the request budget of this client for the current second is spent; retry after " + wait + " s")
+                .retryAfter(wait);
     }
 }

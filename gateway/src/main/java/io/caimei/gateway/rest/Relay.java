@@ -2,8 +2,10 @@ package io.caimei.gateway.rest;
 
 import jakarta.ws.rs.core.Response;
 
-/** Copies a backend's answer (status, type, Retry-After, body) to the caller unchanged. */
+/** Copies a backend's answer (status, type, caching and Retry-After headers, body) to the caller unchanged. */
 final class Relay {
+
+    private static final String[] HEADERS = { "Retry-After", "ETag", "Cache-Control" };
 
     private Relay() {
     }
@@ -14,9 +16,11 @@ final class Relay {
             if (backend.getMediaType() != null) {
                 out.type(backend.getMediaType());
             }
-            String retryAfter = backend.getHeaderString("Retry-After");
-            if (retryAfter != null) {
-                out.header("Retry-After", retryAfter);
+            for (String h : HEADERS) {
+                String v = backend.getHeaderString(h);
+                if (v != null) {
+                    out.header(h, v);
+                }
             }
             if (backend.hasEntity()) {
                 out.entity(backend.readEntity(byte[].class));

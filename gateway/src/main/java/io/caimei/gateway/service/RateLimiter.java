@@ -8,7 +8,7 @@ import io.caimei.gateway.config.GatewayConfig;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.Request;
-import io.vertx.mutiny.redis.client.Response;
+import io.smallrye.mutiny.Uni;
 
 /**
  * Fixed one-second windows counted in Redis, so every gateway replica shares one budget per client.
@@ -27,8 +27,13 @@ public class RateLimiter {
 
     /** Seconds to wait when over budget, else 0. */
     public int check(Caller caller) {
+        return checkAsync(caller).await().indefinitely();
+    }
+
+    /** The same check without blocking: Redis' answer arrives on the event loop; at most 500 ms are waited. */
+    public Uni<Integer> checkAsync(Caller caller) {
         if (!config.rateLimit().enabled()) {
-            return 0;
+            return ZERO;
         }
         int limit = 0;
         for (var e : config.rateLimit().perSecond().entrySet()) {
@@ -37,16 +42,16 @@ public class RateLimiter {
             }
         }
         if (limit == 0) {
-            return 0;
+            return ZERO;
         }
+        int budget = limit;
         long second = System.currentTimeMillis() / 1000;
         String key = config.rateLimit().keyPrefix() + ":rl:" + caller.rateLimitKey() + ":" + second;
-        try {
-            List<Response> r = redis.batch(List.of(Request.cmd(Command.INCR).arg(key),
-                    Request.cmd(Command.EXPIRE).arg(key).arg(2))).await().atMost(java.time.Duration.ofMillis(500));
-            return r.get(0).toLong() > limit ? 1 : 0;
-        } catch (RuntimeException e) {
-            return 0;
-        }
+        return redis.batch(List.of(Request.cmd(Command.INCR).arg(key), Request.cmd(Command.EXPIRE).arg(key).arg(2)))
+                .ifNoItem().after(java.time.Duration.ofMillis(500)).fail()
+                .map(r -> r.get(0).toLong() > budget ? 1 : 0)
+                .onFailure().recoverWithItem(0);
     }
+
+    private static final Uni<Integer> ZERO = Uni.createFrom().item(0);
 }

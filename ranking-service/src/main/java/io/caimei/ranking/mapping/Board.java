@@ -21,4 +21,9 @@ public record Board(String id, String name, String englishName, String series, E
         }
         return campaignCategory == null || campaignCategory == category;
     }
+
+    /** Music boards name each entity's top order contributor (the CONTENT that brought it most orders). */
+    public boolean reportsTopContributors() {
+        return entityType == EntityType.MUSIC;
+    }
 }

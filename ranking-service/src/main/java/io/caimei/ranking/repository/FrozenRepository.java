@@ -52,6 +52,9 @@ public class FrozenRepository {
                 .execute().await().indefinitely();
         pool.query("CREATE INDEX IF NOT EXISTS frozen_entry_history ON frozen_entry (board, entity_id, period_kind, first_day)")
                 .execute().await().indefinitely();
+        // movement facts read every entity that was on the shown chart of a board's periods of one kind
+        pool.query("CREATE INDEX IF NOT EXISTS frozen_entry_on_board ON frozen_entry (board, period_kind, rank, first_day)")
+                .execute().await().indefinitely();
     }
 
     /** One frozen row. */
@@ -107,41 +110,38 @@ public class FrozenRepository {
         return it.hasNext() ? Optional.of(map(it.next())) : Optional.empty();
     }
 
-    /** Every frozen board-period as {@code board|period}. */
-    public List<String> frozenKeys() {
-        List<String> out = new ArrayList<>();
+    /** Every frozen board-period as {@code [board, period]}. */
+    public List<String[]> frozenBoardPeriods() {
+        List<String[]> out = new ArrayList<>();
         pool.query("SELECT board, period FROM frozen_period").execute().await().indefinitely()
-                .forEach(r -> out.add(r.getString("board") + "|" + r.getString("period")));
+                .forEach(r -> out.add(new String[] { r.getString("board"), r.getString("period") }));
         return out;
     }
 
-    public List<String> periods(String board) {
-        List<String> out = new ArrayList<>();
-        pool.preparedQuery("SELECT period FROM frozen_period WHERE board = $1").execute(Tuple.of(board))
-                .await().indefinitely().forEach(r -> out.add(r.getString("period")));
-        return out;
-    }
-
-    /** Final ranks in one period for the given entities. */
-    public Map<String, Integer> ranks(String board, String period, List<String> entityIds) {
+    /** Final ranks of every entity in one frozen period. */
+    public Map<String, Integer> ranks(String board, String period) {
         Map<String, Integer> out = new HashMap<>();
-        pool.preparedQuery("SELECT entity_id, rank FROM frozen_entry WHERE board = $1 AND period = $2 AND entity_id = ANY($3)")
-                .execute(Tuple.of(board, period, entityIds.toArray(String[]::new))).await().indefinitely()
+        pool.preparedQuery("SELECT entity_id, rank FROM frozen_entry WHERE board = $1 AND period = $2")
+                .execute(Tuple.of(board, period)).await().indefinitely()
                 .forEach(r -> out.put(r.getString("entity_id"), r.getInteger("rank")));
         return out;
     }
 
-    /** Peak rank and periods on board (within the shown top N) over frozen periods before {@code before}. */
-    public Map<String, int[]> history(String board, Period before, int topN, List<String> entityIds) {
-        Map<String, int[]> out = new HashMap<>();
+    /** An entity's best rank and how many periods it spent within the shown top N. */
+    public record History(int peak, int periods) {
+    }
+
+    /** Peak rank and periods on board (within the shown top N) of every entity over frozen periods before {@code before}. */
+    public Map<String, History> history(String board, Period before, int topN) {
+        Map<String, History> out = new HashMap<>();
         pool.preparedQuery("""
                 SELECT entity_id, min(rank) AS peak, count(*) AS periods FROM frozen_entry
-                WHERE board = $1 AND period_kind = $2 AND first_day < $3 AND rank <= $4 AND entity_id = ANY($5)
+                WHERE board = $1 AND period_kind = $2 AND first_day < $3 AND rank <= $4
                 GROUP BY entity_id""")
-                .execute(Tuple.of(board, before.kind().name(), before.firstDay(), topN, entityIds.toArray(String[]::new)))
+                .execute(Tuple.of(board, before.kind().name(), before.firstDay(), topN))
                 .await().indefinitely()
                 .forEach(r -> out.put(r.getString("entity_id"),
-                        new int[] { r.getInteger("peak"), r.getLong("periods").intValue() }));
+                        new History(r.getInteger("peak"), r.getLong("periods").intValue())));
         return out;
     }
 

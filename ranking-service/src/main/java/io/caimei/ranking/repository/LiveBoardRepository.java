@@ -26,7 +26,12 @@ public class LiveBoardRepository {
     public LiveBoardRepository(Redis redis, RankingConfig config) {
         this.redis = redis;
         this.prefix = config.redis().keyPrefix();
+        this.readScript = new Script(redis, "lua/board-read.lua");
+        this.storeFactsScript = new Script(redis, "lua/store-facts.lua");
     }
+
+    private final Script readScript;
+    private final Script storeFactsScript;
 
     String ranking(String board, String period) {
         return prefix + ":{" + board + ":" + period + "}:z";
@@ -34,6 +39,11 @@ public class LiveBoardRepository {
 
     String contributors(String board, String period) {
         return prefix + ":{" + board + ":" + period + "}:top";
+    }
+
+    /** Movement facts of a board-period (see {@code MovementFacts}); field {@code ~} marks them computed. */
+    String facts(String board, String period) {
+        return prefix + ":{" + board + ":" + period + "}:facts";
     }
 
     String periods(String board) {
@@ -62,6 +72,81 @@ public class LiveBoardRepository {
         for (int from = 0; from < reqs.size(); from += 3000) {
             redis.batch(reqs.subList(from, Math.min(reqs.size(), from + 3000))).await().indefinitely();
         }
+    }
+
+    /** One ranked entity of a read: id and (positive) index. */
+    public record Ranked(String entityId, double score) {
+    }
+
+    /**
+     * What one board read returns. {@code offset} is -1 when an around-me entity is not ranked;
+     * {@code contributors} and {@code facts} hold one raw value (or null) per entry; {@code factsReady} says whether
+     * the movement facts of the board-period were computed (absent entries then have none).
+     */
+    public record LiveRead(long total, long offset, long firstRank, List<Ranked> entries, List<String> contributors,
+            List<String> facts, boolean factsReady) {
+    }
+
+    /** A page of an open board-period with its contributors and movement facts, in one round trip. */
+    public LiveRead page(String board, String period, long offset, int limit, boolean withContributors) {
+        return read(board, period, "page", Long.toString(offset), limit, withContributors);
+    }
+
+    /** The entries around one entity (n each side) in one round trip; offset -1 when it is not ranked. */
+    public LiveRead around(String board, String period, String entityId, int n, boolean withContributors) {
+        return read(board, period, "around", entityId, n, withContributors);
+    }
+
+    private LiveRead read(String board, String period, String mode, String at, int count, boolean withContributors) {
+        Response r = readScript.run(List.of(ranking(board, period), contributors(board, period), facts(board, period)),
+                List.of(mode, at, Integer.toString(count), withContributors ? "1" : "0"));
+        Response slice = r.get(3);
+        List<Ranked> entries = new ArrayList<>(slice.size() / 2);
+        for (int i = 0; i + 1 < slice.size(); i += 2) {
+            entries.add(new Ranked(slice.get(i).toString(), -slice.get(i + 1).toDouble()));
+        }
+        return new LiveRead(r.get(0).toLong(), r.get(1).toLong(), r.get(2).toLong(), entries, strings(r.get(4)),
+                strings(r.get(5)), r.get(6).toInteger() == 1);
+    }
+
+    private static List<String> strings(Response list) {
+        List<String> out = new ArrayList<>(list.size());
+        for (int i = 0; i < list.size(); i++) {
+            out.add(list.get(i) == null ? null : list.get(i).toString());
+        }
+        return out;
+    }
+
+    /**
+     * Stores a board-period's movement facts (entity → encoded facts). With {@code replace} they take the place
+     * of any earlier ones (a freeze changed them); without, they are kept only if no other writer stored facts
+     * meanwhile, so a reader's late copy never overwrites a freezer's fresh one.
+     */
+    public void storeFacts(String board, String period, Map<String, String> facts, boolean replace, long ttlSeconds) {
+        String target = facts(board, period);
+        String tmp = target + ":tmp:" + java.util.UUID.randomUUID();
+        List<Request> reqs = new ArrayList<>();
+        Request hset = Request.cmd(Command.HSET).arg(tmp).arg("~").arg("1");
+        int n = 0;
+        for (Map.Entry<String, String> e : facts.entrySet()) {
+            hset.arg(e.getKey()).arg(e.getValue());
+            if (++n % 1000 == 0) {
+                reqs.add(hset);
+                hset = Request.cmd(Command.HSET).arg(tmp).arg("~").arg("1");
+            }
+        }
+        reqs.add(hset);
+        reqs.add(Request.cmd(Command.EXPIRE).arg(tmp).arg(600));
+        for (int from = 0; from < reqs.size(); from += 100) {
+            io.caimei.common.rest.Stores.await(redis.batch(reqs.subList(from, Math.min(reqs.size(), from + 100))),
+                    java.time.Duration.ofSeconds(30), "Redis");
+        }
+        storeFactsScript.run(List.of(tmp, target), List.of(replace ? "1" : "0", Long.toString(ttlSeconds)));
+    }
+
+    /** Forgets a board-period's movement facts; the next read computes them again. */
+    public void dropFacts(String board, String period) {
+        send(Request.cmd(Command.UNLINK).arg(facts(board, period)));
     }
 
     /** A slice of the ranking: entity ids and their (positive) indexes, best first. */
@@ -102,6 +187,24 @@ public class LiveBoardRepository {
 
     /** The CONTENT that brought a MUSIC entity the most orders, and how many. */
     public record Contributor(String contentId, long orders) {
+
+        /** From its stored form {@code contentId|orders}; null for null. */
+        public static Contributor parse(String stored) {
+            if (stored == null) {
+                return null;
+            }
+            int bar = stored.lastIndexOf('|');
+            return new Contributor(stored.substring(0, bar), Long.parseLong(stored.substring(bar + 1)));
+        }
+    }
+
+    /** The stored movement facts of some entities of a board-period (entries, total and ranks left empty). */
+    public LiveRead facts(String board, String period, List<String> entityIds) {
+        Request req = Request.cmd(Command.HMGET).arg(facts(board, period)).arg("~");
+        entityIds.forEach(req::arg);
+        List<String> raw = strings(send(req));
+        boolean ready = raw.get(0) != null;
+        return new LiveRead(0, 0, 0, List.of(), List.of(), raw.subList(1, raw.size()), ready);
     }
 
     /** The music board's top order contributor of each entity (stored as {@code contentId|orders}). */
@@ -115,9 +218,7 @@ public class LiveBoardRepository {
         Response r = send(req);
         for (int i = 0; i < entityIds.size(); i++) {
             if (r.get(i) != null) {
-                String v = r.get(i).toString();
-                int bar = v.lastIndexOf('|');
-                out.put(entityIds.get(i), new Contributor(v.substring(0, bar), Long.parseLong(v.substring(bar + 1))));
+                out.put(entityIds.get(i), Contributor.parse(r.get(i).toString()));
             }
         }
         return out;
@@ -136,6 +237,7 @@ public class LiveBoardRepository {
     public void expire(String board, String period, long seconds) {
         send(Request.cmd(Command.EXPIRE).arg(ranking(board, period)).arg(seconds));
         send(Request.cmd(Command.EXPIRE).arg(contributors(board, period)).arg(seconds));
+        send(Request.cmd(Command.EXPIRE).arg(facts(board, period)).arg(seconds));
     }
 
     private Response send(Request req) {

@@ -16,7 +16,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+
+import org.jboss.resteasy.reactive.RestResponse;
 
 import io.caimei.events.EntityIds;
 import io.caimei.events.Period;
@@ -24,6 +27,7 @@ import io.caimei.ranking.config.RankingConfig;
 import io.caimei.ranking.mapping.Board;
 import io.caimei.ranking.mapping.BoardPage;
 import io.caimei.ranking.service.Boards;
+import io.caimei.ranking.service.CatalogService;
 import io.caimei.ranking.service.RankingService;
 import io.caimei.ranking.service.SimulationService;
 
@@ -40,7 +44,11 @@ public class BoardResource {
     private final SimulationService simulation;
     private final Boards boards;
 
-    public BoardResource(RankingService ranking, RankingConfig config, SimulationService simulation, Boards boards) {
+    private final CatalogService catalog;
+
+    public BoardResource(RankingService ranking, RankingConfig config, SimulationService simulation, Boards boards,
+            CatalogService catalog) {
+        this.catalog = catalog;
         this.boards = boards;
         this.ranking = ranking;
         this.config = config;
@@ -54,14 +62,15 @@ public class BoardResource {
 
     @GET
     @Path("/{boardId}/periods")
-    public List<Map<String, Object>> periods(@PathParam("boardId") String boardId) {
+    public List<RankingService.PeriodSummary> periods(@PathParam("boardId") String boardId) {
         return ranking.periods(board(boardId));
     }
 
     @GET
     @Path("/{boardId}/periods/{period}")
-    public BoardPage page(@PathParam("boardId") String boardId, @PathParam("period") String period,
-            @QueryParam("offset") @DefaultValue("0") int offset, @QueryParam("limit") Integer limit) {
+    public RestResponse<BoardPage> page(@PathParam("boardId") String boardId, @PathParam("period") String period,
+            @QueryParam("offset") @DefaultValue("0") int offset, @QueryParam("limit") Integer limit,
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         Board b = board(boardId);
         int size = limit == null ? b.shown() : limit;
         if (offset < 0) {
@@ -71,13 +80,15 @@ public class BoardResource {
             throw new Problem(400, "bad-paging", "Bad paging",
                     "limit must be between 1 and " + config.ranking().maxPageSize() + ", got " + size);
         }
-        return ranking.page(b, period(period), offset, size);
+        Period p = period(period);
+        return cacheable(b, p, "page " + offset + " " + size, ifNoneMatch, () -> ranking.page(b, p, offset, size));
     }
 
     @GET
     @Path("/{boardId}/periods/{period}/entities/{entityId}")
-    public BoardPage around(@PathParam("boardId") String boardId, @PathParam("period") String period,
-            @PathParam("entityId") String entityId, @QueryParam("around") @DefaultValue("5") int around) {
+    public RestResponse<BoardPage> around(@PathParam("boardId") String boardId, @PathParam("period") String period,
+            @PathParam("entityId") String entityId, @QueryParam("around") @DefaultValue("5") int around,
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         Board b = board(boardId);
         if (around < 0 || around > 50) {
             throw new Problem(400, "bad-paging", "Bad paging", "around must be between 0 and 50, got " + around);
@@ -86,9 +97,29 @@ public class BoardResource {
             throw new Problem(400, "bad-entity-id", "Bad entity id",
                     "entity ids are " + EntityIds.RULE);
         }
-        return ranking.around(b, period(period), entityId, around)
-                .orElseThrow(() -> new Problem(404, "not-ranked", "Not ranked",
-                        entityId + " is not ranked on " + boardId + " in " + period));
+        Period p = period(period);
+        return cacheable(b, p, "around " + entityId + " " + around, ifNoneMatch, () -> ranking.around(b, p, entityId,
+                around).orElseThrow(() -> new Problem(404, "not-ranked", "Not ranked",
+                        entityId + " is not ranked on " + boardId + " in " + period)));
+    }
+
+    /**
+     * A closed period's answer never changes (but for catalog names, whose version is in the tag): it carries a
+     * strong ETag and may be cached, and a request that already has it gets 304 from memory, before any store
+     * is asked. An open period's answer changes with every score: no tag, revalidate every time.
+     */
+    private RestResponse<BoardPage> cacheable(Board b, Period p, String what, String ifNoneMatch,
+            java.util.function.Supplier<BoardPage> answer) {
+        if (!ranking.isFrozen(b.id(), p.id())) {
+            return RestResponse.ResponseBuilder.ok(answer.get()).header(HttpHeaders.CACHE_CONTROL, "no-cache").build();
+        }
+        String etag = ClosedETag.of(b.id(), p.id(), what, catalog.version());
+        if (ClosedETag.matches(ifNoneMatch, etag)) {
+            return RestResponse.ResponseBuilder.<BoardPage>notModified().header(HttpHeaders.ETAG, etag)
+                    .header(HttpHeaders.CACHE_CONTROL, ClosedETag.CACHE_CONTROL).build();
+        }
+        return RestResponse.ResponseBuilder.ok(answer.get()).header(HttpHeaders.ETAG, etag)
+                .header(HttpHeaders.CACHE_CONTROL, ClosedETag.CACHE_CONTROL).build();
     }
 
     /** Ranks the board's period under candidate weights; nothing live changes. */

@@ -29,8 +29,11 @@ public class FreezeService {
     private final RankingConfig config;
     private final Boards boards;
 
+    private final MovementFacts facts;
+
     public FreezeService(LiveBoardRepository live, FrozenRepository frozen, RankingService ranking,
-            RankingConfig config, Boards boards) {
+            RankingConfig config, Boards boards, MovementFacts facts) {
+        this.facts = facts;
         this.boards = boards;
         this.live = live;
         this.frozen = frozen;
@@ -54,7 +57,7 @@ public class FreezeService {
         CompetitionRanker ranker = new CompetitionRanker();
         for (long from = 0; from < total; from += CHUNK) {
             List<Map.Entry<String, Double>> slice = live.range(board.id(), period.id(), from, from + CHUNK - 1);
-            Map<String, Contributor> tops = board.id().equals("music-propagation")
+            Map<String, Contributor> tops = board.reportsTopContributors()
                     ? live.contributors(board.id(), period.id(), slice.stream().map(Map.Entry::getKey).toList())
                     : Map.of();
             for (int i = 0; i < slice.size(); i++) {
@@ -68,9 +71,25 @@ public class FreezeService {
         boolean stored = frozen.freeze(board.id(), period, rows);
         ranking.markFrozen(board.id(), period.id());
         live.expire(board.id(), period.id(), config.ranking().liveTtlAfterFreeze().toSeconds());
+        refreshMovementFacts(board, period);
         if (stored) {
             LOG.infof("froze %s %s with %d entries", board.id(), period.id(), rows.size());
         }
         return stored ? rows.size() : 0;
+    }
+
+    /**
+     * A freeze changes the movement facts of the later periods of its kind: the next period's are written at once
+     * (its pages stay one Redis read), later open periods' are forgotten and computed again on their next read.
+     */
+    private void refreshMovementFacts(Board board, Period closed) {
+        Period next = closed.next();
+        if (!ranking.isFrozen(board.id(), next.id())) {
+            facts.compute(board, next, true, false);
+        }
+        for (String id : live.periodsOf(board.id())) {
+            Period.parse(id).filter(p -> p.kind() == closed.kind() && p.firstDay().isAfter(next.firstDay())
+                    && !ranking.isFrozen(board.id(), p.id())).ifPresent(p -> live.dropFacts(board.id(), p.id()));
+        }
     }
 }

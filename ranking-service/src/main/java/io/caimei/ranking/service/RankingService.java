@@ -19,9 +19,11 @@ import io.caimei.ranking.repository.FrozenRepository;
 import io.caimei.ranking.repository.FrozenRepository.FrozenRow;
 import io.caimei.ranking.repository.LiveBoardRepository;
 import io.caimei.ranking.repository.LiveBoardRepository.Contributor;
+import io.caimei.ranking.repository.LiveBoardRepository.LiveRead;
 import io.caimei.ranking.repository.LiveBoardRepository.Placement;
+import io.caimei.ranking.repository.LiveBoardRepository.Ranked;
 
-/** Places scores on boards and answers board queries: live periods from Redis, closed ones from PostgreSQL. */
+/** Places scores on boards and answers board queries: open periods from Redis, closed ones from PostgreSQL (then memory). */
 @ApplicationScoped
 public class RankingService {
 
@@ -30,11 +32,14 @@ public class RankingService {
     private final CatalogService catalog;
     private final Boards boards;
     private final MovementFacts facts;
+    private final ClosedPages closedPages;
     private final Set<String> frozenKeys = ConcurrentHashMap.newKeySet();
+    private final Map<String, Set<String>> frozenByBoard = new ConcurrentHashMap<>();
     private volatile boolean loaded;
 
     public RankingService(LiveBoardRepository live, FrozenRepository frozen, CatalogService catalog, Boards boards,
-            MovementFacts facts) {
+            MovementFacts facts, ClosedPages closedPages) {
+        this.closedPages = closedPages;
         this.boards = boards;
         this.facts = facts;
         this.live = live;
@@ -72,100 +77,121 @@ public class RankingService {
         return frozenKeys.contains(board + "|" + period);
     }
 
-    /** Learns periods frozen by other replicas, so the write path never asks PostgreSQL. */
+    /** Learns periods frozen by other replicas, so neither the write nor the read path asks PostgreSQL. */
     @io.quarkus.scheduler.Scheduled(every = "5s", concurrentExecution = io.quarkus.scheduler.Scheduled.ConcurrentExecution.SKIP)
     void refreshFrozen() {
-        List<String> keys = frozen.frozenKeys();
-        if (!frozenKeys.containsAll(keys)) {
-            frozenKeys.addAll(keys);
-            facts.invalidate();
+        for (String[] bp : frozen.frozenBoardPeriods()) {
+            markFrozen(bp[0], bp[1]);
         }
         loaded = true;
     }
 
     public void markFrozen(String board, String period) {
+        frozenByBoard.computeIfAbsent(board, b -> ConcurrentHashMap.newKeySet()).add(period);
         frozenKeys.add(board + "|" + period);
-        facts.invalidate();
     }
 
     /** A page of a board; ranks are competition style and stay right across page boundaries. */
     public BoardPage page(Board board, Period period, int offset, int limit) {
-        boolean closed = isFrozen(board.id(), period.id());
-        List<Raw> raws = new ArrayList<>();
-        long total;
-        if (closed) {
-            total = frozen.total(board.id(), period.id()).orElse(0);
-            for (FrozenRow r : frozen.page(board.id(), period.id(), offset, limit)) {
-                raws.add(new Raw(r.rank(), r.entityId(), r.score(), r.topContributor(), r.topContributorOrders()));
-            }
-        } else {
-            total = live.count(board.id(), period.id());
-            List<Map.Entry<String, Double>> slice = live.range(board.id(), period.id(), offset, offset + limit - 1L);
-            Map<String, Contributor> tops = board.id().equals("music-propagation")
-                    ? live.contributors(board.id(), period.id(), slice.stream().map(Map.Entry::getKey).toList())
-                    : Map.of();
-            CompetitionRanker ranker = new CompetitionRanker();
-            if (!slice.isEmpty()) {
-                // one ZCOUNT gives the first entry's rank, so a tie split across pages keeps one rank
-                double first = slice.get(0).getValue();
-                ranker.startingAt(live.rankOfScore(board.id(), period.id(), first), first);
-            }
-            for (int i = 0; i < slice.size(); i++) {
-                long rank = ranker.next(offset + i + 1L, slice.get(i).getValue());
-                Contributor top = tops.get(slice.get(i).getKey());
-                raws.add(new Raw((int) rank, slice.get(i).getKey(), slice.get(i).getValue(),
-                        top == null ? null : top.contentId(), top == null ? null : top.orders()));
-            }
+        if (isFrozen(board.id(), period.id())) {
+            return closedPage(board, period, offset, limit);
         }
-        return new BoardPage(board.id(), board.name(), period.id(), closed, offset, limit, total,
-                decorate(board, period, raws));
+        return openPage(board, period, live.page(board.id(), period.id(), offset, limit,
+                board.reportsTopContributors()), offset, limit);
     }
 
     /** The page around one entity (± n), or empty when it is not ranked in the period. */
     public Optional<BoardPage> around(Board board, Period period, String entityId, int n) {
-        long position;
         if (isFrozen(board.id(), period.id())) {
-            position = frozen.entry(board.id(), period.id(), entityId).map(FrozenRow::position).orElse(-1);
-        } else {
-            position = live.position(board.id(), period.id(), entityId);
+            int position = frozen.entry(board.id(), period.id(), entityId).map(FrozenRow::position).orElse(-1);
+            if (position < 0) {
+                return Optional.empty();
+            }
+            int from = Math.max(0, position - n);
+            return Optional.of(closedPage(board, period, from, position - from + n + 1));
         }
-        if (position < 0) {
+        LiveRead read = live.around(board.id(), period.id(), entityId, n, board.reportsTopContributors());
+        if (read.offset() < 0) {
             return Optional.empty();
         }
-        int from = (int) Math.max(0, position - n);
-        return Optional.of(page(board, period, from, (int) (position - from) + n + 1));
+        return Optional.of(openPage(board, period, read, (int) read.offset(), read.entries().size()));
     }
 
-    /** Periods of a board, newest first, each marked closed (frozen) or open. */
-    public List<Map<String, Object>> periods(Board board) {
+    /** An open period's page from one Redis read (ranking, contributors and movement facts together). */
+    private BoardPage openPage(Board board, Period period, LiveRead read, int offset, int limit) {
+        List<Raw> raws = new ArrayList<>(read.entries().size());
+        CompetitionRanker ranker = new CompetitionRanker();
+        if (!read.entries().isEmpty()) {
+            ranker.startingAt(read.firstRank(), read.entries().get(0).score());
+        }
+        for (int i = 0; i < read.entries().size(); i++) {
+            Ranked e = read.entries().get(i);
+            long rank = ranker.next(offset + i + 1L, e.score());
+            Contributor top = board.reportsTopContributors() ? Contributor.parse(read.contributors().get(i)) : null;
+            raws.add(new Raw((int) rank, e.entityId(), e.score(), top == null ? null : top.contentId(),
+                    top == null ? null : top.orders()));
+        }
+        List<String> ids = raws.stream().map(Raw::entityId).toList();
+        List<MovementFacts.Facts> known = raws.isEmpty() ? List.of()
+                : facts.of(board, period, ids, read.facts(), read.factsReady(), false);
+        return new BoardPage(board.id(), board.name(), period.id(), false, offset, limit, read.total(),
+                decorate(raws, known));
+    }
+
+    /** A closed period's page: from PostgreSQL once, then from memory (it never changes). */
+    private BoardPage closedPage(Board board, Period period, int offset, int limit) {
+        ClosedPages.Key key = new ClosedPages.Key(board.id(), period.id(), offset, limit, catalog.version());
+        return closedPages.get(key).orElseGet(() -> {
+            long total = frozen.total(board.id(), period.id()).orElse(0);
+            List<Raw> raws = new ArrayList<>();
+            for (FrozenRow r : frozen.page(board.id(), period.id(), offset, limit)) {
+                raws.add(new Raw(r.rank(), r.entityId(), r.score(), r.topContributor(), r.topContributorOrders()));
+            }
+            List<String> ids = raws.stream().map(Raw::entityId).toList();
+            List<MovementFacts.Facts> known = List.of();
+            if (!raws.isEmpty()) {
+                LiveRead stored = live.facts(board.id(), period.id(), ids);
+                known = facts.of(board, period, ids, stored.facts(), stored.factsReady(), true);
+            }
+            BoardPage page = new BoardPage(board.id(), board.name(), period.id(), true, offset, limit, total,
+                    decorate(raws, known));
+            closedPages.put(key, page);
+            return page;
+        });
+    }
+
+    /** Periods of a board, newest first, each marked closed (frozen) or open; closed ones from memory. */
+    public List<PeriodSummary> periods(Board board) {
+        if (!loaded) {
+            refreshFrozen();
+        }
+        Set<String> closedIds = frozenByBoard.getOrDefault(board.id(), Set.of());
         Set<String> all = new java.util.TreeSet<>(java.util.Comparator.reverseOrder());
         all.addAll(live.periodsOf(board.id()));
-        List<String> closedIds = frozen.periods(board.id());
         all.addAll(closedIds);
-        List<Map<String, Object>> out = new ArrayList<>();
+        List<PeriodSummary> out = new ArrayList<>();
         for (String id : all) {
-            Period p = Period.parse(id).orElse(null);
-            if (p != null) {
-                out.add(Map.of("period", id, "granularity", p.kind().name(), "closed", closedIds.contains(id)));
-            }
+            Period.parse(id).ifPresent(p -> out.add(new PeriodSummary(id, p.kind().name(), closedIds.contains(id))));
         }
         return out;
     }
 
-    private List<Entry> decorate(Board board, Period period, List<Raw> raws) {
-        List<String> ids = raws.stream().map(Raw::entityId).toList();
-        Map<String, MovementFacts.Facts> known = ids.isEmpty() ? Map.of() : facts.of(board, period, ids);
+    /** One period of a board in the periods list. */
+    public record PeriodSummary(String period, String granularity, boolean closed) {
+    }
+
+    private List<Entry> decorate(List<Raw> raws, List<MovementFacts.Facts> known) {
         List<Entry> out = new ArrayList<>(raws.size());
-        for (Raw r : raws) {
-            MovementFacts.Facts f = known.get(r.entityId());
+        for (int i = 0; i < raws.size(); i++) {
+            Raw r = raws.get(i);
+            MovementFacts.Facts f = known.get(i);
             Integer prev = f.previousRank();
             int onBoard = f.onBoard();
-            Integer peak = f.peak();
             Optional<CatalogEntity> c = catalog.find(r.entityId());
             String topName = r.topContributor() == null ? null
                     : catalog.find(r.topContributor()).map(CatalogEntity::name).orElse(r.topContributor());
             out.add(new Entry(r.rank(), r.entityId(), c.map(CatalogEntity::name).orElse(r.entityId()),
-                    c.isPresent(), r.score(), prev, Movement.of(r.rank(), prev, onBoard), peak, onBoard,
+                    c.isPresent(), r.score(), prev, Movement.of(r.rank(), prev, onBoard), f.peak(), onBoard,
                     r.topContributor(), topName, r.topContributorOrders()));
         }
         return out;
