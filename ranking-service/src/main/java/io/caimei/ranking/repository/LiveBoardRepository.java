@@ -7,6 +7,7 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.caimei.ranking.config.RankingConfig;
+import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.Request;
@@ -88,18 +89,22 @@ public class LiveBoardRepository {
     }
 
     /** A page of an open board-period with its contributors and movement facts, in one round trip. */
-    public LiveRead page(String board, String period, long offset, int limit, boolean withContributors) {
+    public Uni<LiveRead> page(String board, String period, long offset, int limit, boolean withContributors) {
         return read(board, period, "page", Long.toString(offset), limit, withContributors);
     }
 
     /** The entries around one entity (n each side) in one round trip; offset -1 when it is not ranked. */
-    public LiveRead around(String board, String period, String entityId, int n, boolean withContributors) {
+    public Uni<LiveRead> around(String board, String period, String entityId, int n, boolean withContributors) {
         return read(board, period, "around", entityId, n, withContributors);
     }
 
-    private LiveRead read(String board, String period, String mode, String at, int count, boolean withContributors) {
-        Response r = readScript.run(List.of(ranking(board, period), contributors(board, period), facts(board, period)),
-                List.of(mode, at, Integer.toString(count), withContributors ? "1" : "0"));
+    private Uni<LiveRead> read(String board, String period, String mode, String at, int count,
+            boolean withContributors) {
+        return readScript.runAsync(List.of(ranking(board, period), contributors(board, period), facts(board, period)),
+                List.of(mode, at, Integer.toString(count), withContributors ? "1" : "0")).map(LiveBoardRepository::read);
+    }
+
+    private static LiveRead read(Response r) {
         Response slice = r.get(3);
         List<Ranked> entries = new ArrayList<>(slice.size() / 2);
         for (int i = 0; i + 1 < slice.size(); i += 2) {

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 
 import io.caimei.common.rest.Problems;
+import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.Request;
@@ -38,18 +39,16 @@ final class Script {
     }
 
     Response run(List<String> keys, List<String> args) {
-        try {
-            return redis.send(request(Command.EVALSHA, sha, keys, args)).await().atMost(TIMEOUT);
-        } catch (RuntimeException e) {
-            if (e.getMessage() == null || !e.getMessage().contains("NOSCRIPT")) {
-                throw Problems.unavailable("Redis");
-            }
-        }
-        try {
-            return redis.send(request(Command.EVAL, text, keys, args)).await().atMost(TIMEOUT);
-        } catch (RuntimeException e) {
-            throw Problems.unavailable("Redis");
-        }
+        return runAsync(keys, args).await().indefinitely();
+    }
+
+    /** The script's answer without blocking; a failure or no answer within 5 s is a 503 problem. */
+    Uni<Response> runAsync(List<String> keys, List<String> args) {
+        return redis.send(request(Command.EVALSHA, sha, keys, args))
+                .onFailure(e -> e.getMessage() != null && e.getMessage().contains("NOSCRIPT"))
+                .recoverWithUni(() -> redis.send(request(Command.EVAL, text, keys, args)))
+                .ifNoItem().after(TIMEOUT).fail()
+                .onFailure().transform(e -> Problems.unavailable("Redis"));
     }
 
     private static Request request(Command cmd, String script, List<String> keys, List<String> args) {

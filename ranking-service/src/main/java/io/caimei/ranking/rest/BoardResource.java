@@ -30,6 +30,7 @@ import io.caimei.ranking.service.Boards;
 import io.caimei.ranking.service.CatalogService;
 import io.caimei.ranking.service.RankingService;
 import io.caimei.ranking.service.SimulationService;
+import io.smallrye.mutiny.Uni;
 
 /** Boards, their periods, pages and an entity's neighbourhood. */
 @Path("/v1/boards")
@@ -68,7 +69,7 @@ public class BoardResource {
 
     @GET
     @Path("/{boardId}/periods/{period}")
-    public RestResponse<BoardPage> page(@PathParam("boardId") String boardId, @PathParam("period") String period,
+    public Uni<RestResponse<BoardPage>> page(@PathParam("boardId") String boardId, @PathParam("period") String period,
             @QueryParam("offset") @DefaultValue("0") int offset, @QueryParam("limit") Integer limit,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         Board b = board(boardId);
@@ -86,7 +87,7 @@ public class BoardResource {
 
     @GET
     @Path("/{boardId}/periods/{period}/entities/{entityId}")
-    public RestResponse<BoardPage> around(@PathParam("boardId") String boardId, @PathParam("period") String period,
+    public Uni<RestResponse<BoardPage>> around(@PathParam("boardId") String boardId, @PathParam("period") String period,
             @PathParam("entityId") String entityId, @QueryParam("around") @DefaultValue("5") int around,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         Board b = board(boardId);
@@ -99,8 +100,8 @@ public class BoardResource {
         }
         Period p = period(period);
         return cacheable(b, p, "around " + entityId + " " + around, ifNoneMatch, () -> ranking.around(b, p, entityId,
-                around).orElseThrow(() -> new Problem(404, "not-ranked", "Not ranked",
-                        entityId + " is not ranked on " + boardId + " in " + period)));
+                around).map(found -> found.orElseThrow(() -> new Problem(404, "not-ranked", "Not ranked",
+                        entityId + " is not ranked on " + boardId + " in " + period))));
     }
 
     /**
@@ -108,18 +109,19 @@ public class BoardResource {
      * strong ETag and may be cached, and a request that already has it gets 304 from memory, before any store
      * is asked. An open period's answer changes with every score: no tag, revalidate every time.
      */
-    private RestResponse<BoardPage> cacheable(Board b, Period p, String what, String ifNoneMatch,
-            java.util.function.Supplier<BoardPage> answer) {
+    private Uni<RestResponse<BoardPage>> cacheable(Board b, Period p, String what, String ifNoneMatch,
+            java.util.function.Supplier<Uni<BoardPage>> answer) {
         if (!ranking.isFrozen(b.id(), p.id())) {
-            return RestResponse.ResponseBuilder.ok(answer.get()).header(HttpHeaders.CACHE_CONTROL, "no-cache").build();
+            return answer.get().map(page -> RestResponse.ResponseBuilder.ok(page)
+                    .header(HttpHeaders.CACHE_CONTROL, "no-cache").build());
         }
         String etag = ClosedETag.of(b.id(), p.id(), what, catalog.version());
         if (ClosedETag.matches(ifNoneMatch, etag)) {
-            return RestResponse.ResponseBuilder.<BoardPage>notModified().header(HttpHeaders.ETAG, etag)
-                    .header(HttpHeaders.CACHE_CONTROL, ClosedETag.CACHE_CONTROL).build();
+            return Uni.createFrom().item(RestResponse.ResponseBuilder.<BoardPage>notModified()
+                    .header(HttpHeaders.ETAG, etag).header(HttpHeaders.CACHE_CONTROL, ClosedETag.CACHE_CONTROL).build());
         }
-        return RestResponse.ResponseBuilder.ok(answer.get()).header(HttpHeaders.ETAG, etag)
-                .header(HttpHeaders.CACHE_CONTROL, ClosedETag.CACHE_CONTROL).build();
+        return answer.get().map(page -> RestResponse.ResponseBuilder.ok(page).header(HttpHeaders.ETAG, etag)
+                .header(HttpHeaders.CACHE_CONTROL, ClosedETag.CACHE_CONTROL).build());
     }
 
     /** Ranks the board's period under candidate weights; nothing live changes. */

@@ -10,6 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.caimei.events.Period;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.caimei.events.ScoreUpdate;
 import io.caimei.ranking.mapping.Board;
 import io.caimei.ranking.mapping.BoardPage;
@@ -86,39 +88,72 @@ public class RankingService {
         loaded = true;
     }
 
+    void onStart(@jakarta.enterprise.event.Observes @jakarta.annotation.Priority(3000) io.quarkus.runtime.StartupEvent ev) {
+        refreshFrozen();
+    }
+
     public void markFrozen(String board, String period) {
         frozenByBoard.computeIfAbsent(board, b -> ConcurrentHashMap.newKeySet()).add(period);
         frozenKeys.add(board + "|" + period);
     }
 
-    /** A page of a board; ranks are competition style and stay right across page boundaries. */
-    public BoardPage page(Board board, Period period, int offset, int limit) {
+    /**
+     * A page of a board; ranks are competition style and stay right across page boundaries. An open period is
+     * answered on the calling (event-loop) thread from one Redis read; PostgreSQL work — a closed page not yet in
+     * memory, movement facts not yet computed — runs on a worker thread.
+     */
+    public Uni<BoardPage> page(Board board, Period period, int offset, int limit) {
+        if (!loaded) {
+            return blocking(() -> page(board, period, offset, limit).await().indefinitely());
+        }
         if (isFrozen(board.id(), period.id())) {
             return closedPage(board, period, offset, limit);
         }
-        return openPage(board, period, live.page(board.id(), period.id(), offset, limit,
-                board.reportsTopContributors()), offset, limit);
+        return live.page(board.id(), period.id(), offset, limit, board.reportsTopContributors())
+                .flatMap(read -> openPage(board, period, read, offset, limit));
     }
 
     /** The page around one entity (± n), or empty when it is not ranked in the period. */
-    public Optional<BoardPage> around(Board board, Period period, String entityId, int n) {
-        if (isFrozen(board.id(), period.id())) {
-            int position = frozen.entry(board.id(), period.id(), entityId).map(FrozenRow::position).orElse(-1);
-            if (position < 0) {
-                return Optional.empty();
+    public Uni<Optional<BoardPage>> around(Board board, Period period, String entityId, int n) {
+        if (!loaded || isFrozen(board.id(), period.id())) {
+            return blocking(() -> frozen.entry(board.id(), period.id(), entityId).map(FrozenRow::position).orElse(-1))
+                    .flatMap(position -> {
+                        if (!isFrozen(board.id(), period.id())) {
+                            return aroundOpen(board, period, entityId, n);
+                        }
+                        if (position < 0) {
+                            return Uni.createFrom().item(Optional.<BoardPage>empty());
+                        }
+                        int from = Math.max(0, position - n);
+                        return closedPage(board, period, from, position - from + n + 1).map(Optional::of);
+                    });
+        }
+        return aroundOpen(board, period, entityId, n);
+    }
+
+    private Uni<Optional<BoardPage>> aroundOpen(Board board, Period period, String entityId, int n) {
+        return live.around(board.id(), period.id(), entityId, n, board.reportsTopContributors()).flatMap(read -> {
+            if (read.offset() < 0) {
+                return Uni.createFrom().item(Optional.<BoardPage>empty());
             }
-            int from = Math.max(0, position - n);
-            return Optional.of(closedPage(board, period, from, position - from + n + 1));
-        }
-        LiveRead read = live.around(board.id(), period.id(), entityId, n, board.reportsTopContributors());
-        if (read.offset() < 0) {
-            return Optional.empty();
-        }
-        return Optional.of(openPage(board, period, read, (int) read.offset(), read.entries().size()));
+            return openPage(board, period, read, (int) read.offset(), read.entries().size()).map(Optional::of);
+        });
+    }
+
+    private static <T> Uni<T> blocking(java.util.function.Supplier<T> work) {
+        return Uni.createFrom().item(work).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
     /** An open period's page from one Redis read (ranking, contributors and movement facts together). */
-    private BoardPage openPage(Board board, Period period, LiveRead read, int offset, int limit) {
+    private Uni<BoardPage> openPage(Board board, Period period, LiveRead read, int offset, int limit) {
+        if (read.entries().isEmpty() || read.factsReady()) {
+            return Uni.createFrom().item(openPageNow(board, period, read, offset, limit));
+        }
+        // the first read of a board-period computes its movement facts from PostgreSQL
+        return blocking(() -> openPageNow(board, period, read, offset, limit));
+    }
+
+    private BoardPage openPageNow(Board board, Period period, LiveRead read, int offset, int limit) {
         List<Raw> raws = new ArrayList<>(read.entries().size());
         CompetitionRanker ranker = new CompetitionRanker();
         if (!read.entries().isEmpty()) {
@@ -138,10 +173,14 @@ public class RankingService {
                 decorate(raws, known));
     }
 
-    /** A closed period's page: from PostgreSQL once, then from memory (it never changes). */
-    private BoardPage closedPage(Board board, Period period, int offset, int limit) {
+    /** A closed period's page: from PostgreSQL once (on a worker thread), then from memory (it never changes). */
+    private Uni<BoardPage> closedPage(Board board, Period period, int offset, int limit) {
         ClosedPages.Key key = new ClosedPages.Key(board.id(), period.id(), offset, limit, catalog.version());
-        return closedPages.get(key).orElseGet(() -> {
+        Optional<BoardPage> remembered = closedPages.get(key);
+        if (remembered.isPresent()) {
+            return Uni.createFrom().item(remembered.get());
+        }
+        return blocking(() -> {
             long total = frozen.total(board.id(), period.id()).orElse(0);
             List<Raw> raws = new ArrayList<>();
             for (FrozenRow r : frozen.page(board.id(), period.id(), offset, limit)) {

@@ -48,8 +48,8 @@ class RankingServiceTest {
         score(p, "c", 80);
         score(p, "b", 80);
         score(p, "a", 90);
-        BoardPage first = ranking.page(CONTENT, p, 0, 2);
-        BoardPage second = ranking.page(CONTENT, p, 2, 2);
+        BoardPage first = ranking.page(CONTENT, p, 0, 2).await().indefinitely();
+        BoardPage second = ranking.page(CONTENT, p, 2, 2).await().indefinitely();
         assertEquals(List.of("a", "b"), first.entries().stream().map(Entry::entityId).toList());
         assertEquals(List.of(1, 2), first.entries().stream().map(Entry::rank).toList());
         assertEquals(List.of("c", "d"), second.entries().stream().map(Entry::entityId).toList());
@@ -63,7 +63,7 @@ class RankingServiceTest {
         score(p, "x", 10);
         score(p, "y", 20);
         score(p, "x", 30);
-        BoardPage page = ranking.page(CONTENT, p, 0, 10);
+        BoardPage page = ranking.page(CONTENT, p, 0, 10).await().indefinitely();
         assertEquals(List.of("x", "y"), page.entries().stream().map(Entry::entityId).toList());
         assertEquals(30.0, page.entries().get(0).score());
     }
@@ -75,7 +75,7 @@ class RankingServiceTest {
         score(p, "f2", 40);
         assertEquals(2, freezer.freeze(CONTENT, p));
         score(p, "f2", 99);
-        BoardPage page = ranking.page(CONTENT, p, 0, 10);
+        BoardPage page = ranking.page(CONTENT, p, 0, 10).await().indefinitely();
         assertTrue(page.closed());
         assertEquals(List.of("f1", "f2"), page.entries().stream().map(Entry::entityId).toList());
         assertEquals(40.0, page.entries().get(1).score());
@@ -93,11 +93,11 @@ class RankingServiceTest {
         score(yesterday, m2, 20);
         score(today, m1, 30);
         score(today, m2, 5);
-        BoardPage before = ranking.page(CONTENT, today, 0, 10);
+        BoardPage before = ranking.page(CONTENT, today, 0, 10).await().indefinitely();
         assertEquals(List.of("NEW", "NEW"), before.entries().stream().map(e -> e.movement()).toList(),
                 "yesterday is still open: nobody has a previous rank");
         assertEquals(2, freezer.freeze(CONTENT, yesterday));
-        BoardPage after = ranking.page(CONTENT, today, 0, 10);
+        BoardPage after = ranking.page(CONTENT, today, 0, 10).await().indefinitely();
         assertEquals(List.of(m1, m2), after.entries().stream().map(Entry::entityId).toList());
         assertEquals(java.util.Arrays.asList(2, 1), after.entries().stream().map(Entry::previousRank).toList());
         assertEquals(List.of("UP 1", "DOWN 1"), after.entries().stream().map(e -> e.movement()).toList());
