@@ -41,6 +41,17 @@ for a in "$@"; do
 done
 
 command -v redis-benchmark >/dev/null || { log "redis-benchmark is required (apt-get install redis-tools)"; exit 2; }
+# wrk is the independent load tool of the board queries; install it where we can, else those rows are skipped
+if ! command -v wrk >/dev/null; then
+  if [[ $EUID -eq 0 ]] && command -v apt-get >/dev/null; then
+    log "installing wrk (apt-get install -y wrk)"
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null 2>&1 \
+      || { apt-get update -qq >/dev/null 2>&1 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null 2>&1; } \
+      || log "wrk could not be installed: the wrk rows of the query section will be missing"
+  else
+    log "wrk is not installed (apt-get install wrk): the wrk rows of the query section will be missing"
+  fi
+fi
 
 if [[ ! -f "$JAR" ]] || [[ -n "$(find bench/pom.xml bench/src/main -newer "$JAR" -print -quit)" ]]; then
   log "building $JAR"

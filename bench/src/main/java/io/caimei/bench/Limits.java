@@ -105,8 +105,13 @@ final class Limits {
 
     /** Runs redis-benchmark on one command; null (and a warning) when it fails. */
     RedisBenchmarkResult redisBenchmark(int pipeline, int requests, String command) throws Exception {
+        return redisBenchmark(pipeline, requests, command, 100_000);
+    }
+
+    /** The same, with {@code __rand_int__} drawn below {@code range}. */
+    RedisBenchmarkResult redisBenchmark(int pipeline, int requests, String command, int range) throws Exception {
         List<String> cmd = new ArrayList<>(List.of("redis-benchmark", "-h", c.o.redisHost, "-p",
-                Integer.toString(c.o.redisPort), "-n", Integer.toString(requests), "-r", "100000", "-P",
+                Integer.toString(c.o.redisPort), "-n", Integer.toString(requests), "-r", Integer.toString(range), "-P",
                 Integer.toString(pipeline), "--csv"));
         cmd.addAll(List.of(command.split(" ")));
         Ctx.ProcResult r = c.run(cmd, Duration.ofMinutes(3));

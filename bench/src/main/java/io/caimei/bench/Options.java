@@ -35,8 +35,11 @@ public final class Options {
               --e2e-seconds N         duration of the fixed-rate end-to-end load (default 60)
               --e2e-rate N|auto       offered events/s (default auto: half the lower of ingest and scoring rates)
               --board-sizes A,B,C     board sizes for queries (default 1000,100000,1000000)
-              --queries N             queries per query scenario (default 2000) ...
+              --queries N             queries per query scenario (default 200000) ...
               --query-seconds N       ... or this many seconds, whichever comes first (default 10)
+              --query-clients N       concurrent clients of the query load, Java client and wrk (default 16)
+              --query-warmup N        seconds of unmeasured load before the first board size, so the services'
+                                      JIT has compiled the read path (default 40; 3 s before later sizes)
               --memory-aggregates N   scratch aggregates for the memory figure (default 200000)
               --day YYYY-MM-DD        event day (default: yesterday in Asia/Shanghai, today if the scorer's
                                       watermark already closed yesterday); the scorer's watermark follows it
@@ -70,8 +73,10 @@ public final class Options {
     int e2eSeconds = 60;
     Integer e2eRate;
     List<Integer> boardSizes = List.of(1000, 100_000, 1_000_000);
-    int queries = 2000;
+    int queries = 200_000;
     int querySeconds = 10;
+    int queryClients = 16;
+    int queryWarmup = 40;
     java.time.LocalDate day;
     int memoryAggregates = 200_000;
     Set<String> sections = Set.copyOf(ALL_SECTIONS);
@@ -126,6 +131,8 @@ public final class Options {
                 }
                 case "--queries" -> o.queries = positive(name, v);
                 case "--query-seconds" -> o.querySeconds = positive(name, v);
+                case "--query-clients" -> o.queryClients = positive(name, v);
+                case "--query-warmup" -> o.queryWarmup = positive(name, v);
                 case "--day" -> o.day = java.time.LocalDate.parse(v);
                 case "--memory-aggregates" -> o.memoryAggregates = positive(name, v);
                 case "--sections" -> {

@@ -103,4 +103,66 @@ class RankingServiceTest {
         assertEquals(List.of("UP 1", "DOWN 1"), after.entries().stream().map(e -> e.movement()).toList());
         assertEquals(List.of(1, 1), after.entries().stream().map(Entry::periodsOnBoard).toList());
     }
+
+    @Inject
+    io.vertx.mutiny.redis.client.Redis redis;
+
+    private java.util.Map<String, String> factsOf(Period p) {
+        var r = redis.send(io.vertx.mutiny.redis.client.Request.cmd(io.vertx.mutiny.redis.client.Command.HGETALL)
+                .arg("test-ranking:{content-heat:" + p.id() + "}:facts")).await().indefinitely();
+        java.util.Map<String, String> out = new java.util.HashMap<>();
+        for (String k : r.getKeys()) {
+            out.put(k, r.get(k).toString());
+        }
+        return out;
+    }
+
+    @Test
+    void freezingADayWritesTheNextDaysMovementFactsBesideItsRankingAndPagesReadThem() {
+        Period today = freshDay();
+        Period yesterday = today.previous();
+        String a = "fa-" + today.id();
+        String b = "fb-" + today.id();
+        score(yesterday, a, 10);
+        score(yesterday, b, 20);
+        score(today, a, 1);
+        assertEquals(2, freezer.freeze(CONTENT, yesterday));
+        // previous rank, peak, periods on board: b was first and a second yesterday
+        assertEquals(java.util.Map.of("~", "1", a, "2,2,1", b, "1,1,1"), factsOf(today));
+        Entry e = ranking.page(CONTENT, today, 0, 10).await().indefinitely().entries().get(0);
+        assertEquals(a, e.entityId());
+        assertEquals(2, e.previousRank());
+        assertEquals("UP 1", e.movement());
+        assertEquals(2, e.peakRank());
+        assertEquals(1, e.periodsOnBoard());
+    }
+
+    @Test
+    void movementFactsLostFromRedisAreComputedAgainOnTheNextRead() {
+        Period today = freshDay();
+        Period yesterday = today.previous();
+        String a = "la-" + today.id();
+        String b = "lb-" + today.id();
+        score(yesterday, a, 10);
+        score(yesterday, b, 20);
+        score(today, a, 5);
+        score(today, b, 1);
+        freezer.freeze(CONTENT, yesterday);
+        BoardPage before = ranking.page(CONTENT, today, 0, 10).await().indefinitely();
+        redis.send(io.vertx.mutiny.redis.client.Request.cmd(io.vertx.mutiny.redis.client.Command.DEL)
+                .arg("test-ranking:{content-heat:" + today.id() + "}:facts")).await().indefinitely();
+        BoardPage after = ranking.page(CONTENT, today, 0, 10).await().indefinitely();
+        assertEquals(before, after);
+        assertEquals(List.of("UP 1", "DOWN 1"), after.entries().stream().map(Entry::movement).toList());
+        assertEquals(3, factsOf(today).size(), "the read stored them again");
+    }
+
+    @Test
+    void aDayWithNoFrozenPastStoresEmptyFactsOnceAndEveryoneIsNew() {
+        Period today = freshDay();
+        score(today, "nf-" + today.id(), 3);
+        BoardPage page = ranking.page(CONTENT, today, 0, 10).await().indefinitely();
+        assertEquals("NEW", page.entries().get(0).movement());
+        assertEquals(java.util.Map.of("~", "1"), factsOf(today));
+    }
 }
