@@ -102,7 +102,7 @@ if ((own_gateway)); then
     sleep 1
   done
   gateway_url="http://127.0.0.1:$BENCH_GATEWAY_PORT"
-  gateway_note="a second gateway from the same build on port $BENCH_GATEWAY_PORT, per-client budgets raised to $budget/s (the rate-limit check in Redis still runs)"
+  gateway_note="a second gateway from the same build on port $BENCH_GATEWAY_PORT, per-client budgets raised to $budget/s (the rate-limit check still runs, sharing counts through Redis every 50 ms)"
 fi
 
 java -Xmx1g -jar "$JAR" --root "$ROOT" --gateway "$gateway_url" --gateway-note "$gateway_note" \

@@ -39,7 +39,7 @@ public final class Options {
               --query-seconds N       ... or this many seconds, whichever comes first (default 10)
               --query-clients N       concurrent clients of the query load, Java client and wrk (default 16)
               --query-warmup N        seconds of unmeasured load before the first board size, so the services'
-                                      JIT has compiled the read path (default 40; 3 s before later sizes)
+                                      JIT has compiled the read path (default 20 per scenario; 3 s before later sizes)
               --memory-aggregates N   scratch aggregates for the memory figure (default 200000)
               --day YYYY-MM-DD        event day (default: yesterday in Asia/Shanghai, today if the scorer's
                                       watermark already closed yesterday); the scorer's watermark follows it
@@ -76,7 +76,7 @@ public final class Options {
     int queries = 200_000;
     int querySeconds = 10;
     int queryClients = 16;
-    int queryWarmup = 40;
+    int queryWarmup = 20;
     java.time.LocalDate day;
     int memoryAggregates = 200_000;
     Set<String> sections = Set.copyOf(ALL_SECTIONS);

@@ -70,7 +70,7 @@ final class Queries {
                 + "ZCOUNT for the first rank, HMGET of contributors and movement facts; around-me adds ZRANK). Its limit "
                 + "is `redis-benchmark` running that same script by EVALSHA on the same keys with random offsets, "
                 + "pipelined 16 (no pipelining in the details); ZRANGE 0 19 WITHSCORES is in the details too. Before the "
-                + "first size " + c.o.queryWarmup + " s of unmeasured load let the services' JIT compile the read path, "
+                + "first size " + c.o.queryWarmup + " s of unmeasured load per scenario let the services' JIT compile the read path, "
                 + "3 s before later sizes." + (c.o.gatewayNote.isEmpty() ? "" : " Gateway: " + c.o.gatewayNote)
                 + (wrk ? "" : " wrk is not installed here (apt-get install wrk): its rows are missing."));
         Map<String, Map<Integer, Double>> p50 = new LinkedHashMap<>();

@@ -117,18 +117,29 @@ class RankingServiceTest {
         return out;
     }
 
+    /** Yesterday a scored 10 and b 20 (ids of this run only); returns them. */
+    private String[] yesterdayAandB(Period today, String tag) {
+        String a = tag + "a-" + today.id();
+        String b = tag + "b-" + today.id();
+        score(today.previous(), a, 10);
+        score(today.previous(), b, 20);
+        return new String[] { a, b };
+    }
+
     @Test
     void freezingADayWritesTheNextDaysMovementFactsBesideItsRankingAndPagesReadThem() {
         Period today = freshDay();
-        Period yesterday = today.previous();
-        String a = "fa-" + today.id();
-        String b = "fb-" + today.id();
-        score(yesterday, a, 10);
-        score(yesterday, b, 20);
+        String[] ab = yesterdayAandB(today, "f");
+        String a = ab[0];
+        String b = ab[1];
         score(today, a, 1);
-        assertEquals(2, freezer.freeze(CONTENT, yesterday));
-        // previous rank, peak, periods on board: b was first and a second yesterday
-        assertEquals(java.util.Map.of("~", "1", a, "2,2,1", b, "1,1,1"), factsOf(today));
+        assertEquals(2, freezer.freeze(CONTENT, today.previous()));
+        // previous rank, peak, periods on board: b was first and a second yesterday (other runs' frozen days
+        // add their own entities' history to the same hash)
+        java.util.Map<String, String> facts = factsOf(today);
+        assertEquals("1", facts.get("~"));
+        assertEquals("2,2,1", facts.get(a));
+        assertEquals("1,1,1", facts.get(b));
         Entry e = ranking.page(CONTENT, today, 0, 10).await().indefinitely().entries().get(0);
         assertEquals(a, e.entityId());
         assertEquals(2, e.previousRank());
@@ -140,29 +151,30 @@ class RankingServiceTest {
     @Test
     void movementFactsLostFromRedisAreComputedAgainOnTheNextRead() {
         Period today = freshDay();
-        Period yesterday = today.previous();
-        String a = "la-" + today.id();
-        String b = "lb-" + today.id();
-        score(yesterday, a, 10);
-        score(yesterday, b, 20);
-        score(today, a, 5);
-        score(today, b, 1);
-        freezer.freeze(CONTENT, yesterday);
+        String[] ab = yesterdayAandB(today, "l");
+        score(today, ab[0], 5);
+        score(today, ab[1], 1);
+        freezer.freeze(CONTENT, today.previous());
         BoardPage before = ranking.page(CONTENT, today, 0, 10).await().indefinitely();
         redis.send(io.vertx.mutiny.redis.client.Request.cmd(io.vertx.mutiny.redis.client.Command.DEL)
                 .arg("test-ranking:{content-heat:" + today.id() + "}:facts")).await().indefinitely();
         BoardPage after = ranking.page(CONTENT, today, 0, 10).await().indefinitely();
         assertEquals(before, after);
         assertEquals(List.of("UP 1", "DOWN 1"), after.entries().stream().map(Entry::movement).toList());
-        assertEquals(3, factsOf(today).size(), "the read stored them again");
+        java.util.Map<String, String> facts = factsOf(today);
+        assertEquals(java.util.List.of("1", "2,2,1", "1,1,1"),
+                java.util.Arrays.asList(facts.get("~"), facts.get(ab[0]), facts.get(ab[1])), "the read stored them again");
     }
 
     @Test
-    void aDayWithNoFrozenPastStoresEmptyFactsOnceAndEveryoneIsNew() {
+    void anEntityWithNoFrozenPastIsNewAndItsDaysFactsAreMarkedComputed() {
         Period today = freshDay();
-        score(today, "nf-" + today.id(), 3);
+        String id = "nf-" + today.id();
+        score(today, id, 3);
         BoardPage page = ranking.page(CONTENT, today, 0, 10).await().indefinitely();
         assertEquals("NEW", page.entries().get(0).movement());
-        assertEquals(java.util.Map.of("~", "1"), factsOf(today));
+        assertEquals(null, page.entries().get(0).previousRank());
+        assertEquals("1", factsOf(today).get("~"), "computed once, marked as computed");
+        assertEquals(null, factsOf(today).get(id), "an entity without a frozen past has no facts");
     }
 }
