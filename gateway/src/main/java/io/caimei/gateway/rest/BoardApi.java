@@ -38,7 +38,7 @@ public class BoardApi {
     @Operation(summary = "The eight boards")
     public Uni<Response> boards() {
         String bearer = caller.bearer();
-        return backends.rankingReadAsync(r -> r.boardsAsync(bearer)).map(Relay::of);
+        return Relay.of(backends.rankingReadAsync(r -> r.boardsAsync(bearer)), "ranking");
     }
 
     @GET
@@ -46,7 +46,7 @@ public class BoardApi {
     @Operation(summary = "A board's periods, open or closed, newest first")
     public Uni<Response> periods(@PathParam("boardId") String board) {
         String bearer = caller.bearer();
-        return backends.rankingReadAsync(r -> r.periodsAsync(bearer, board)).map(Relay::of);
+        return Relay.of(backends.rankingReadAsync(r -> r.periodsAsync(bearer, board)), "ranking");
     }
 
     @GET
@@ -57,8 +57,8 @@ public class BoardApi {
             @QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         String bearer = caller.bearer();
-        return backends.rankingReadAsync(r -> r.pageAsync(bearer, board, period, offset, limit, ifNoneMatch))
-                .map(Relay::of);
+        return Relay.of(backends.rankingReadAsync(r -> r.pageAsync(bearer, board, period, offset, limit, ifNoneMatch)),
+                "ranking");
     }
 
     @GET
@@ -68,8 +68,8 @@ public class BoardApi {
             @PathParam("entityId") String entity, @QueryParam("around") Integer around,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         String bearer = caller.bearer();
-        return backends.rankingReadAsync(r -> r.aroundAsync(bearer, board, period, entity, around, ifNoneMatch))
-                .map(Relay::of);
+        return Relay.of(backends.rankingReadAsync(r -> r.aroundAsync(bearer, board, period, entity, around,
+                ifNoneMatch)), "ranking");
     }
 
     @POST

@@ -1,6 +1,11 @@
 package io.caimei.gateway.rest;
 
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+
+import io.caimei.common.rest.Problem;
+import io.caimei.gateway.client.BackendUnavailableException;
+import io.smallrye.mutiny.Uni;
 
 /** Copies a backend's answer (status, type, caching and Retry-After headers, body) to the caller unchanged. */
 final class Relay {
@@ -8,6 +13,15 @@ final class Relay {
     private static final String[] HEADERS = { "Retry-After", "ETag", "Cache-Control" };
 
     private Relay() {
+    }
+
+    /**
+     * The same for a non-blocking call: a transport failure that survived the retries (connection refused, reset)
+     * is a 503 like its blocking twin's {@code ProcessingException}, never a 500.
+     */
+    static Uni<Response> of(Uni<Response> backend, String name) {
+        return backend.map(Relay::of).onFailure(e -> !(e instanceof WebApplicationException || e instanceof Problem))
+                .transform(e -> e instanceof BackendUnavailableException ? e : new BackendUnavailableException(name));
     }
 
     static Response of(Response backend) {
