@@ -65,9 +65,12 @@ public class MovementFacts {
         history.forEach((id, h) -> all.put(id, new Facts(previous.get(id), h.peak(), h.periods())));
         Map<String, String> encoded = new HashMap<>();
         all.forEach((id, f) -> encoded.put(id, f.encode()));
-        // a closed period's facts are kept as long as its live ranking; an open period's until it closes
-        live.storeFacts(board.id(), period.id(), encoded, replace,
-                periodFrozen ? config.ranking().liveTtlAfterFreeze().toSeconds() : 0);
+        // a closed period's facts are kept as long as its live ranking; an open period's until it closes (the
+        // freeze shortens that), at the latest that long after its end: a period never closed leaks nothing
+        long keep = config.ranking().liveTtlAfterFreeze().toSeconds();
+        long ttl = periodFrozen ? keep
+                : Math.max(keep, java.time.Duration.between(java.time.Instant.now(), period.end()).toSeconds() + keep);
+        live.storeFacts(board.id(), period.id(), encoded, replace, ttl);
         return all;
     }
 

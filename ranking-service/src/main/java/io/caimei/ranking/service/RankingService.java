@@ -104,7 +104,11 @@ public class RankingService {
      */
     public Uni<BoardPage> page(Board board, Period period, int offset, int limit) {
         if (!loaded) {
-            return blocking(() -> page(board, period, offset, limit).await().indefinitely());
+            // before the first refresh (only right after start): learn the frozen periods on a worker thread
+            return blocking(() -> {
+                refreshFrozen();
+                return true;
+            }).flatMap(ignored -> page(board, period, offset, limit));
         }
         if (isFrozen(board.id(), period.id())) {
             return closedPage(board, period, offset, limit);

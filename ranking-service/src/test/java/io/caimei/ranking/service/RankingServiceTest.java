@@ -140,6 +140,9 @@ class RankingServiceTest {
         assertEquals("1", facts.get("~"));
         assertEquals("2,2,1", facts.get(a));
         assertEquals("1,1,1", facts.get(b));
+        long ttl = redis.send(io.vertx.mutiny.redis.client.Request.cmd(io.vertx.mutiny.redis.client.Command.TTL)
+                .arg("test-ranking:{content-heat:" + today.id() + "}:facts")).await().indefinitely().toLong();
+        assertTrue(ttl > 0 && ttl <= 7 * 24 * 3600, "a day long past keeps its facts 7 days at most, got " + ttl);
         Entry e = ranking.page(CONTENT, today, 0, 10).await().indefinitely().entries().get(0);
         assertEquals(a, e.entityId());
         assertEquals(2, e.previousRank());
