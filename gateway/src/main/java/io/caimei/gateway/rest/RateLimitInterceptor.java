@@ -9,7 +9,6 @@ import jakarta.interceptor.InvocationContext;
 
 import io.caimei.gateway.service.Caller;
 import io.caimei.gateway.service.RateLimiter;
-import io.smallrye.mutiny.Uni;
 
 /** Rejects a call with 429 once the caller's budget for the current second is spent. */
 @RateLimited
@@ -27,19 +26,7 @@ public class RateLimitInterceptor {
 
     @AroundInvoke
     Object limit(InvocationContext ctx) throws Exception {
-        if (Uni.class.isAssignableFrom(ctx.getMethod().getReturnType())) {
-            // non-blocking routes run on the event loop: ask Redis without waiting for it
-            return limiter.checkAsync(caller).chain(wait -> {
-                if (wait > 0) {
-                    return Uni.createFrom().failure(tooMany(wait));
-                }
-                try {
-                    return (Uni<?>) ctx.proceed();
-                } catch (Exception e) {
-                    return Uni.createFrom().failure(e);
-                }
-            });
-        }
+        // never waits for Redis, so it is as safe on an event loop as on a worker thread
         int wait = limiter.check(caller);
         if (wait > 0) {
             throw tooMany(wait);

@@ -9,7 +9,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.caimei.gateway.config.GatewayConfig;
-import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.Request;
@@ -56,16 +55,11 @@ public class RateLimiter {
         String client = caller.rateLimitKey();
         Window w = windows.compute(client, (k, old) -> old != null && old.second == second ? old : new Window(second));
         int total = w.others + w.local.incrementAndGet();
-        w.maybeSync(now, config.rateLimit().keyPrefix() + ":rl:" + client + ":" + second);
+        w.maybeSync(now, client);
         if (windows.size() > MAX_CLIENTS) {
             windows.values().removeIf(x -> x.second < second);
         }
         return total > limit ? 1 : 0;
-    }
-
-    /** The same check for non-blocking routes (it never blocks). */
-    public Uni<Integer> checkAsync(Caller caller) {
-        return Uni.createFrom().item(check(caller));
     }
 
     /** One client's current second on this replica. */
@@ -82,10 +76,11 @@ public class RateLimiter {
         }
 
         /** Adds this replica's unsent count to Redis and learns the others' count, unless a sync is recent. */
-        void maybeSync(long now, String key) {
+        void maybeSync(long now, String client) {
             if ((lastSync != 0 && now - lastSync < SYNC_MILLIS) || !syncing.compareAndSet(false, true)) {
                 return;
             }
+            String key = config.rateLimit().keyPrefix() + ":rl:" + client + ":" + second;
             lastSync = now;
             int mine = local.get();
             int delta = mine - flushed;

@@ -110,11 +110,14 @@ public class FrozenRepository {
         return it.hasNext() ? Optional.of(map(it.next())) : Optional.empty();
     }
 
-    /** Every frozen board-period as {@code [board, period]}. */
-    public List<String[]> frozenBoardPeriods() {
-        List<String[]> out = new ArrayList<>();
+    /** A frozen period of a board. */
+    public record BoardPeriod(String board, String period) {
+    }
+
+    public List<BoardPeriod> frozenBoardPeriods() {
+        List<BoardPeriod> out = new ArrayList<>();
         pool.query("SELECT board, period FROM frozen_period").execute().await().indefinitely()
-                .forEach(r -> out.add(new String[] { r.getString("board"), r.getString("period") }));
+                .forEach(r -> out.add(new BoardPeriod(r.getString("board"), r.getString("period"))));
         return out;
     }
 

@@ -203,13 +203,16 @@ public class LiveBoardRepository {
         }
     }
 
-    /** The stored movement facts of some entities of a board-period (entries, total and ranks left empty). */
-    public LiveRead facts(String board, String period, List<String> entityIds) {
+    /** Raw movement facts of some entities (null where none) and whether the board-period's were computed. */
+    public record StoredFacts(List<String> raw, boolean ready) {
+    }
+
+    /** The stored movement facts of some entities of a board-period. */
+    public StoredFacts facts(String board, String period, List<String> entityIds) {
         Request req = Request.cmd(Command.HMGET).arg(facts(board, period)).arg("~");
         entityIds.forEach(req::arg);
         List<String> raw = strings(send(req));
-        boolean ready = raw.get(0) != null;
-        return new LiveRead(0, 0, 0, List.of(), List.of(), raw.subList(1, raw.size()), ready);
+        return new StoredFacts(raw.subList(1, raw.size()), raw.get(0) != null);
     }
 
     /** The music board's top order contributor of each entity (stored as {@code contentId|orders}). */

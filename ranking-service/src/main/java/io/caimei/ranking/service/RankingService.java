@@ -35,7 +35,6 @@ public class RankingService {
     private final Boards boards;
     private final MovementFacts facts;
     private final ClosedPages closedPages;
-    private final Set<String> frozenKeys = ConcurrentHashMap.newKeySet();
     private final Map<String, Set<String>> frozenByBoard = new ConcurrentHashMap<>();
     private volatile boolean loaded;
 
@@ -58,7 +57,7 @@ public class RankingService {
                     c.map(CatalogEntity::category).orElse(null))) {
                 // in-memory check only: a placement into a period another replica just froze is harmless,
                 // frozen periods are served from PostgreSQL
-                if (!frozenKeys.contains(b.id() + "|" + u.period())) {
+                if (!frozenIn(b.id(), u.period())) {
                     placements.add(new Placement(b.id(), u.period(), u.entityId(), u.index(), u.topContributor(),
                             u.topContributorOrders()));
                 }
@@ -76,15 +75,18 @@ public class RankingService {
         if (!loaded) {
             refreshFrozen();
         }
-        return frozenKeys.contains(board + "|" + period);
+        return frozenIn(board, period);
+    }
+
+    private boolean frozenIn(String board, String period) {
+        Set<String> periods = frozenByBoard.get(board);
+        return periods != null && periods.contains(period);
     }
 
     /** Learns periods frozen by other replicas, so neither the write nor the read path asks PostgreSQL. */
     @io.quarkus.scheduler.Scheduled(every = "5s", concurrentExecution = io.quarkus.scheduler.Scheduled.ConcurrentExecution.SKIP)
     void refreshFrozen() {
-        for (String[] bp : frozen.frozenBoardPeriods()) {
-            markFrozen(bp[0], bp[1]);
-        }
+        frozen.frozenBoardPeriods().forEach(bp -> markFrozen(bp.board(), bp.period()));
         loaded = true;
     }
 
@@ -94,7 +96,6 @@ public class RankingService {
 
     public void markFrozen(String board, String period) {
         frozenByBoard.computeIfAbsent(board, b -> ConcurrentHashMap.newKeySet()).add(period);
-        frozenKeys.add(board + "|" + period);
     }
 
     /**
@@ -193,8 +194,8 @@ public class RankingService {
             List<String> ids = raws.stream().map(Raw::entityId).toList();
             List<MovementFacts.Facts> known = List.of();
             if (!raws.isEmpty()) {
-                LiveRead stored = live.facts(board.id(), period.id(), ids);
-                known = facts.of(board, period, ids, stored.facts(), stored.factsReady(), true);
+                LiveBoardRepository.StoredFacts stored = live.facts(board.id(), period.id(), ids);
+                known = facts.of(board, period, ids, stored.raw(), stored.ready(), true);
             }
             BoardPage page = new BoardPage(board.id(), board.name(), period.id(), true, offset, limit, total,
                     decorate(raws, known));
