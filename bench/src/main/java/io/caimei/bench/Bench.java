@@ -219,7 +219,9 @@ public final class Bench {
                 `bench/run.sh` builds `bench/target/caimei-bench.jar` if needed, starts a second gateway on port 18088
                 from the same build with per-client budgets raised (the shipped budgets, 20-200 requests/s per client,
                 would measure the rate limiter instead of the gateway; `--use-running-gateway` uses port 8080 as is)
-                and stops it afterwards. Everything scratch is removed at the end (the Kafka topic
+                and stops it afterwards. Board queries are also driven by `wrk` (installed by `bench/run.sh` with apt-get
+                where it can) with `bench/wrk/board.lua`, which runs alone too (`CAIMEI_TOKEN`, `CAIMEI_PATH`, `CAIMEI_SIZE`,
+                `CAIMEI_MODE` page|around). Everything scratch is removed at the end (the Kafka topic
                 `bench.<run>.scratch`, Redis keys `bench:<run>:*`, the seeded board `rk:{content-heat:2031-01-01}:z`).
                 Events of the ingest, backlog and end-to-end loads are real: they are counted once for the CONTENT
                 entities `bench-c*` and `bench-<run>-m*` on the content-heat board of the event day (yesterday in
