@@ -54,10 +54,34 @@ app.kubernetes.io/managed-by: {{ .root.Release.Service }}
 {{- fail (printf "services.%s: %v replicas would exceed the %v partitions of %s (consumer group %s); raise the partitions first" $.name $max $topic.partitions $topic.name .group) -}}
 {{- end -}}
 {{- end -}}
+{{- if and .svc.kafkaConsumer (not .svc.usesKafka) -}}
+{{- fail (printf "services.%s.kafkaConsumer needs services.%s.usesKafka" .name .name) -}}
+{{- end -}}
 {{- if and (dig "keda" "enabled" false .svc) (not .svc.kafkaConsumer) -}}
 {{- fail (printf "services.%s.keda needs services.%s.kafkaConsumer" .name .name) -}}
 {{- end -}}
 {{- if not (has .root.Values.redis.mode (list "standalone" "cluster")) -}}
 {{- fail (printf "redis.mode must be standalone or cluster, not %q" .root.Values.redis.mode) -}}
+{{- end -}}
+{{- end -}}
+
+{{/* Fails the render when every pod's PostgreSQL pool at maxReplicas would exceed the server's connections. */}}
+{{- define "caimei.validatePools" -}}
+{{- $total := 0 -}}
+{{- $parts := list -}}
+{{- range $name, $svc := .Values.services -}}
+{{- if $svc.usesPostgresql -}}
+{{- $replicas := ternary $svc.autoscaling.maxReplicas $svc.replicaCount (eq $svc.autoscaling.enabled true) -}}
+{{- $pool := int (dig "postgresql" "poolSize" 0 $svc) -}}
+{{- if le $pool 0 -}}
+{{- fail (printf "services.%s.postgresql.poolSize must be set: it uses PostgreSQL" $name) -}}
+{{- end -}}
+{{- $total = add $total (mul (int $replicas) $pool) -}}
+{{- $parts = append $parts (printf "%s %v x %v" $name $replicas $pool) -}}
+{{- end -}}
+{{- end -}}
+{{- $budget := sub (int .Values.postgresql.maxConnections) (int .Values.postgresql.reservedConnections) -}}
+{{- if gt (int $total) (int $budget) -}}
+{{- fail (printf "PostgreSQL pools need %v connections at maxReplicas (%s), more than postgresql.maxConnections - reservedConnections = %v" $total (join ", " $parts) $budget) -}}
 {{- end -}}
 {{- end -}}

@@ -63,73 +63,113 @@ class ConfigurationTest {
   }
 
   @Test
-  void secretsAreReferencedByTheNamesAndKeysGivenInValues() {
+  void eachServiceGetsExactlyTheSecretsItUsesByTheNamesAndKeysGivenInValues() {
     List<Map<String, Object>> objects = Manifests.render(null);
-    for (String service : List.of("ingest-service", "scoring-service", "ranking-service")) {
-      Map<String, EnvVar> env = env(objects, service);
-      assertSecretRef(env.get("QUARKUS_DATASOURCE_USERNAME"), "caimei-postgres-app", "username");
-      assertSecretRef(env.get("QUARKUS_DATASOURCE_PASSWORD"), "caimei-postgres-app", "password");
-      assertNull(env.get("QUARKUS_OIDC_CREDENTIALS_SECRET"), service);
-    }
-    Map<String, EnvVar> gateway = env(objects, "gateway");
-    assertSecretRef(gateway.get("QUARKUS_OIDC_CREDENTIALS_SECRET"), "caimei-oidc", "client-secret");
-    assertNull(gateway.get("QUARKUS_DATASOURCE_PASSWORD"), "the gateway has no database");
-    assertSecretRef(env(objects, "ingest-service").get("CAIMEI_INGEST_PSEUDONYMIZATION_SECRET"), "caimei-ingest",
-        "hmac-key");
-    assertNull(env(objects, "scoring-service").get("CAIMEI_INGEST_PSEUDONYMIZATION_SECRET"));
-    assertNull(gateway.get("QUARKUS_REDIS_PASSWORD"), "no Redis password unless redis.existingSecret is set");
+    Map<String, Map<String, String>> expected = Map.of(
+        "gateway", Map.of("CAIMEI_REDIS_PASSWORD", "caimei-redis/gateway",
+            "CAIMEI_GATEWAY_CLIENT_SECRET", "caimei-oidc/client-secret"),
+        "ingest-service", Map.of("CAIMEI_REDIS_PASSWORD", "caimei-redis/ingest-service",
+            "KAFKA_SASL_JAAS_CONFIG", "ingest-service/sasl.jaas.config",
+            "CAIMEI_CHANNELS_CLIENT_SECRET", "caimei-channels-oidc/client-secret",
+            "CAIMEI_INGEST_PSEUDONYMIZATION_SECRET", "caimei-ingest/hmac-key"),
+        "scoring-service", Map.of("CAIMEI_REDIS_PASSWORD", "caimei-redis/scoring-service",
+            "KAFKA_SASL_JAAS_CONFIG", "scoring-service/sasl.jaas.config",
+            "QUARKUS_DATASOURCE_USERNAME", "caimei-postgres-app/username",
+            "QUARKUS_DATASOURCE_PASSWORD", "caimei-postgres-app/password"),
+        "ranking-service", Map.of("CAIMEI_REDIS_PASSWORD", "caimei-redis/ranking-service",
+            "KAFKA_SASL_JAAS_CONFIG", "ranking-service/sasl.jaas.config",
+            "QUARKUS_DATASOURCE_USERNAME", "caimei-postgres-app/username",
+            "QUARKUS_DATASOURCE_PASSWORD", "caimei-postgres-app/password"));
+    expected.forEach((service, refs) -> {
+      Map<String, String> actual = new HashMap<>();
+      env(objects, service).values().stream().filter(e -> e.getValueFrom() != null).forEach(e -> actual.put(e.getName(),
+          e.getValueFrom().getSecretKeyRef().getName() + "/" + e.getValueFrom().getSecretKeyRef().getKey()));
+      assertEquals(refs, actual, service);
+    });
 
     List<Map<String, Object>> renamed = Manifests.render(null, Map.of("postgresql.existingSecret", "pg-creds",
         "oidc.existingSecret", "sso", "redis.existingSecret", "redis-auth"));
     assertSecretRef(env(renamed, "ranking-service").get("QUARKUS_DATASOURCE_PASSWORD"), "pg-creds", "password");
-    assertSecretRef(env(renamed, "gateway").get("QUARKUS_OIDC_CREDENTIALS_SECRET"), "sso", "client-secret");
-    for (String service : Manifests.SERVICES) {
-      assertSecretRef(env(renamed, service).get("QUARKUS_REDIS_PASSWORD"), "redis-auth", "password");
-    }
+    assertSecretRef(env(renamed, "gateway").get("CAIMEI_GATEWAY_CLIENT_SECRET"), "sso", "client-secret");
+    assertSecretRef(env(renamed, "scoring-service").get("CAIMEI_REDIS_PASSWORD"), "redis-auth", "scoring-service");
   }
 
   @Test
-  void servicesGetKafkaRedisPostgresAndOidcSettingsFromValues() {
+  void eachServiceConnectsToRedisAsItsOwnAclUserAndWithoutASecretAsNobody() {
+    List<Map<String, Object>> objects = Manifests.render(null);
+    assertEquals("redis://ranking-service:$(CAIMEI_REDIS_PASSWORD)@redis.caimei.svc:6379",
+        env(objects, "ranking-service").get("QUARKUS_REDIS_HOSTS").getValue());
+    assertEquals("redis://gateway:$(CAIMEI_REDIS_PASSWORD)@redis.caimei.svc:6379",
+        env(objects, "gateway").get("QUARKUS_REDIS_HOSTS").getValue());
+    List<Map<String, Object>> open = Manifests.render(null, Map.of("redis.existingSecret", ""));
+    assertEquals("redis://redis.caimei.svc:6379", env(open, "gateway").get("QUARKUS_REDIS_HOSTS").getValue());
+    assertNull(env(open, "gateway").get("CAIMEI_REDIS_PASSWORD"));
+    List<Map<String, Object>> cluster = Manifests.render(null, Map.of("redis.mode", "cluster",
+        "redis.hosts", "redis://r-0:6379,redis://r-1:6379"));
+    assertEquals("redis://scoring-service:$(CAIMEI_REDIS_PASSWORD)@r-0:6379,redis://scoring-service:$(CAIMEI_REDIS_PASSWORD)@r-1:6379",
+        env(cluster, "scoring-service").get("QUARKUS_REDIS_HOSTS").getValue());
+    assertEquals("cluster", config(cluster, "scoring-service").get("QUARKUS_REDIS_CLIENT_TYPE"));
+    assertNull(config(objects, "scoring-service").get("QUARKUS_REDIS_CLIENT_TYPE"), "standalone by default");
+  }
+
+  @Test
+  void servicesGetKafkaPostgresAndOidcSettingsOnlyWhereTheyUseThem() {
     List<Map<String, Object>> objects = Manifests.render(null);
     for (String service : Manifests.SERVICES) {
       Map<String, String> config = config(objects, service);
       assertEquals("8080", config.get("QUARKUS_HTTP_PORT"), service + " listens on 8080 whatever its local port");
-      assertEquals("caimei-kafka-bootstrap:9092", config.get("KAFKA_BOOTSTRAP_SERVERS"), service);
-      assertEquals("redis://redis:6379", config.get("QUARKUS_REDIS_HOSTS"), service);
-      assertNull(config.get("QUARKUS_REDIS_CLIENT_TYPE"), service + ": standalone by default");
-      assertEquals("https://keycloak.example.com/realms/caimei", config.get("QUARKUS_OIDC_AUTH_SERVER_URL"), service);
+      assertEquals("https://sso.caimei.example/realms/caimei", config.get("QUARKUS_OIDC_AUTH_SERVER_URL"), service);
     }
     for (String service : Manifests.BACKENDS) {
-      assertEquals("postgresql://caimei-postgres-rw:5432/caimei",
-          config(objects, service).get("QUARKUS_DATASOURCE_REACTIVE_URL"), service);
+      assertEquals("caimei-kafka-bootstrap.caimei.svc:9092", config(objects, service).get("KAFKA_BOOTSTRAP_SERVERS"), service);
+      assertEquals("SASL_PLAINTEXT", config(objects, service).get("KAFKA_SECURITY_PROTOCOL"), service);
+      assertEquals("SCRAM-SHA-512", config(objects, service).get("KAFKA_SASL_MECHANISM"), service);
     }
+    assertNull(config(objects, "gateway").get("KAFKA_BOOTSTRAP_SERVERS"), "the gateway has no Kafka client");
+    assertEquals("postgresql://caimei-postgres-rw.caimei.svc:5432/caimei",
+        config(objects, "scoring-service").get("QUARKUS_DATASOURCE_REACTIVE_URL"));
+    assertEquals("6", config(objects, "scoring-service").get("QUARKUS_DATASOURCE_REACTIVE_MAX_SIZE"));
+    assertEquals("8", config(objects, "ranking-service").get("QUARKUS_DATASOURCE_REACTIVE_MAX_SIZE"));
+    assertNull(config(objects, "ingest-service").get("QUARKUS_DATASOURCE_REACTIVE_URL"), "ingest has no database");
     assertNull(config(objects, "gateway").get("QUARKUS_DATASOURCE_REACTIVE_URL"));
     assertEquals("caimei-gateway", config(objects, "gateway").get("QUARKUS_OIDC_CLIENT_ID"));
+    assertEquals("caimei-channels", config(objects, "ingest-service").get("QUARKUS_OIDC_CLIENT_CLIENT_ID"));
+    assertEquals("true", config(objects, "gateway").get("QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING"));
+    assertEquals("true", config(objects, "gateway").get("QUARKUS_HTTP_PROXY_ENABLE_FORWARDED_HOST"));
   }
 
   @Test
-  void theGatewayReachesEachBackendThroughItsService() {
+  void everyRestClientOfEveryServiceCallsTheServiceOfItsTarget() {
     List<Map<String, Object>> objects = Manifests.render(null);
-    Map<String, String> gateway = config(objects, "gateway");
-    Map<String, String> urls = Map.of("INGEST", "ingest-service", "SCORING", "scoring-service",
-        "RANKING", "ranking-service");
-    urls.forEach((client, service) -> {
-      assertEquals("http://caimei-" + service + ":8080", gateway.get("QUARKUS_REST_CLIENT_" + client + "_URL"));
-      assertEquals("8080", str(named(objects, "Service", fullname(service)), "spec.ports.name=http.port"));
+    Map<String, Map<String, String>> expected = Map.of(
+        "gateway", Map.of("QUARKUS_REST_CLIENT_INGEST_URL", "http://caimei-ingest-service:8080",
+            "QUARKUS_REST_CLIENT_SCORING_URL", "http://caimei-scoring-service:8080",
+            "QUARKUS_REST_CLIENT_RANKING_URL", "http://caimei-ranking-service:8080"),
+        "ingest-service", Map.of("QUARKUS_REST_CLIENT_CATALOG_URL", "http://caimei-ranking-service:8080"),
+        "ranking-service", Map.of("QUARKUS_REST_CLIENT_SCORING_URL", "http://caimei-scoring-service:8080"),
+        "scoring-service", Map.of());
+    expected.forEach((service, urls) -> {
+      Map<String, String> actual = new HashMap<>();
+      config(objects, service).forEach((k, v) -> {
+        if (k.startsWith("QUARKUS_REST_CLIENT_")) {
+          actual.put(k, v);
+        }
+      });
+      assertEquals(urls, actual, service);
     });
+    for (String service : Manifests.SERVICES) {
+      assertEquals("8080", str(named(objects, "Service", fullname(service)), "spec.ports.name=http.port"));
+    }
   }
 
   @Test
-  void redisClusterModeSwitchesTheQuarkusRedisClientType() {
-    Path production = Manifests.productionValues();
-    List<Map<String, Object>> objects = Manifests.render(production);
-    String hosts = str(Manifests.values(production), "redis.hosts");
-    for (String service : Manifests.SERVICES) {
-      assertEquals("cluster", config(objects, service).get("QUARKUS_REDIS_CLIENT_TYPE"), service);
-      assertEquals(hosts, config(objects, service).get("QUARKUS_REDIS_HOSTS"), service);
-    }
-    List<Map<String, Object>> flipped = Manifests.render(null, Map.of("redis.mode", "cluster"));
-    assertEquals("cluster", config(flipped, "scoring-service").get("QUARKUS_REDIS_CLIENT_TYPE"));
+  void poolsThatWouldExceedPostgresqlConnectionsAtMaxReplicasAreRefused() {
+    Manifests.render(Manifests.productionValues());
+    IllegalStateException tooMany = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+        () -> Manifests.render(Manifests.productionValues(), Map.of("services.ranking-service.postgresql.poolSize", 10)));
+    assertTrue(tooMany.getMessage().contains("PostgreSQL pools need 192 connections at maxReplicas"
+        + " (ranking-service 12 x 10, scoring-service 12 x 6), more than postgresql.maxConnections - reservedConnections = 180"),
+        tooMany.getMessage());
   }
 
   @Test

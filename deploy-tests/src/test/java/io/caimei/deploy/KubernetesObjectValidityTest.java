@@ -34,7 +34,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class KubernetesObjectValidityTest {
 
   private static final Set<String> STRUCTURAL_KINDS = Set.of(
-      "keda.sh/v1alpha1/ScaledObject", "postgresql.cnpg.io/v1/Cluster",
+      "keda.sh/v1alpha1/ScaledObject", "keda.sh/v1alpha1/TriggerAuthentication", "postgresql.cnpg.io/v1/Cluster",
+      "postgresql.cnpg.io/v1/ScheduledBackup",
       "k8s.keycloak.org/v2alpha1/Keycloak", "k8s.keycloak.org/v2alpha1/KeycloakRealmImport");
 
   private static void assertValid(Map<String, Object> object) {
@@ -64,6 +65,16 @@ class KubernetesObjectValidityTest {
         }
         assertEquals(Set.of("scaleTargetRef", "minReplicaCount", "maxReplicaCount", "pollingInterval",
             "cooldownPeriod", "advanced", "triggers"), spec.keySet());
+      }
+      case "TriggerAuthentication" -> {
+        assertEquals(Set.of("secretTargetRef"), spec.keySet());
+        for (Object ref : list(spec, "secretTargetRef")) {
+          assertEquals(Set.of("parameter", "name", "key"), ((Map<?, ?>) ref).keySet());
+        }
+      }
+      case "ScheduledBackup" -> {
+        assertEquals(6, str(spec, "schedule").trim().split("\\s+").length, "CloudNativePG schedules have seconds");
+        assertNotNull(str(spec, "cluster.name"));
       }
       case "Cluster" -> {
         assertTrue(Integer.parseInt(str(spec, "instances")) >= 1);
@@ -105,13 +116,16 @@ class KubernetesObjectValidityTest {
       assertValid(object);
       kinds.merge(kind(object), 1, Integer::sum);
     }
-    assertEquals(Map.of("Namespace", 1, "KafkaNodePool", 2, "Kafka", 1, "KafkaTopic", 12, "Cluster", 2,
-        "ConfigMap", 1, "Service", 1, "StatefulSet", 1, "Keycloak", 1, "KeycloakRealmImport", 1), kinds);
+    assertEquals(Map.ofEntries(Map.entry("Namespace", 1), Map.entry("KafkaNodePool", 2), Map.entry("Kafka", 1),
+        Map.entry("KafkaTopic", 12), Map.entry("KafkaUser", 5), Map.entry("Cluster", 2), Map.entry("ScheduledBackup", 2),
+        Map.entry("ConfigMap", 1), Map.entry("Service", 1), Map.entry("StatefulSet", 1), Map.entry("Keycloak", 1),
+        Map.entry("KeycloakRealmImport", 1), Map.entry("NetworkPolicy", 4)), kinds);
     for (Map<String, Object> object : objects) {
       switch (kind(object)) {
         case "Kafka" -> Manifests.typed(object, Kafka.class);
         case "KafkaNodePool" -> Manifests.typed(object, KafkaNodePool.class);
         case "KafkaTopic" -> Manifests.typed(object, KafkaTopic.class);
+        case "KafkaUser" -> Manifests.typed(object, io.strimzi.api.kafka.model.user.KafkaUser.class);
         default -> { }
       }
     }

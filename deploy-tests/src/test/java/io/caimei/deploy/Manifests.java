@@ -54,6 +54,7 @@ final class Manifests {
       "kafka.strimzi.io/v1/Kafka", Kafka.class,
       "kafka.strimzi.io/v1/KafkaNodePool", KafkaNodePool.class,
       "kafka.strimzi.io/v1/KafkaTopic", KafkaTopic.class,
+      "kafka.strimzi.io/v1/KafkaUser", io.strimzi.api.kafka.model.user.KafkaUser.class,
       "monitoring.coreos.com/v1/ServiceMonitor", ServiceMonitor.class);
 
   private Manifests() {

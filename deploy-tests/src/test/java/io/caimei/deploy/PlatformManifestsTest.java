@@ -36,8 +36,9 @@ class PlatformManifestsTest {
   @Test
   void manifestsAreNumberedInApplyOrderAndLiveInTheCaimeiNamespace() {
     List<String> files = Manifests.k8sManifests().stream().map(p -> p.getFileName().toString()).toList();
-    assertEquals(List.of("00-namespace.yaml", "10-kafka.yaml", "11-kafka-topics.yaml", "20-postgresql.yaml",
-        "30-redis.yaml", "40-keycloak.yaml", "41-keycloak-realm.yaml"), files);
+    assertEquals(List.of("00-namespace.yaml", "10-kafka.yaml", "11-kafka-topics.yaml", "12-kafka-users.yaml",
+        "20-postgresql.yaml", "30-redis.yaml", "40-keycloak.yaml", "41-keycloak-realm.yaml",
+        "50-network-policies.yaml"), files);
     assertEquals("caimei", name(named(objects("00-namespace.yaml"), "Namespace", "caimei")));
     for (Path file : Manifests.k8sManifests().subList(1, files.size())) {
       for (Map<String, Object> object : Manifests.readYamlDocuments(file)) {
@@ -77,7 +78,8 @@ class PlatformManifestsTest {
     }
     Map<String, Integer> expected = new TreeMap<>(Map.of("caimei.events.v1", 12, "caimei.scores.v1", 12,
         "caimei.periods.v1", 1, "caimei.events.dlq.v1", 3));
-    CHANNELS.forEach(c -> expected.put("caimei.raw." + c, 6));
+    // 16: ingest-service's maxReplicas, one consumer of group caimei-ingest-raw per replica.
+    CHANNELS.forEach(c -> expected.put("caimei.raw." + c, 16));
     assertEquals(expected, partitions);
 
     Map<String, Object> values = Manifests.values(null);
@@ -88,24 +90,30 @@ class PlatformManifestsTest {
     assertEquals(partitions.get("caimei.scores.v1"), integer(production, "kafka.topics.scores.partitions"));
     assertTrue(integer(production, "services.scoring-service.autoscaling.maxReplicas") <= partitions.get("caimei.events.v1"));
     assertTrue(integer(production, "services.ranking-service.autoscaling.maxReplicas") <= partitions.get("caimei.scores.v1"));
+    for (String channel : CHANNELS) {
+      assertEquals(partitions.get("caimei.raw." + channel), integer(values, "kafka.topics.raw.partitions"), channel);
+      assertTrue(integer(production, "services.ingest-service.autoscaling.maxReplicas")
+          <= partitions.get("caimei.raw." + channel), channel);
+    }
   }
 
   @Test
   void chartDefaultsPointAtThePlatformServices() {
     Map<String, Object> values = Manifests.values(null);
     String kafka = name(named(objects("10-kafka.yaml"), "Kafka", "caimei"));
-    assertEquals(kafka + "-kafka-bootstrap:9092", str(values, "kafka.bootstrapServers"));
+    assertEquals(kafka + "-kafka-bootstrap.caimei.svc:9092", str(values, "kafka.bootstrapServers"));
 
     Map<String, Object> postgres = named(objects("20-postgresql.yaml"), "Cluster", "caimei-postgres");
     assertEquals("caimei", str(postgres, "spec.bootstrap.initdb.database"));
-    assertEquals("postgresql://caimei-postgres-rw:5432/" + str(postgres, "spec.bootstrap.initdb.database"),
+    assertEquals("postgresql://caimei-postgres-rw.caimei.svc:5432/" + str(postgres, "spec.bootstrap.initdb.database"),
         str(values, "postgresql.url"), "CloudNativePG read-write Service <cluster>-rw");
     assertEquals("caimei-postgres-app", str(values, "postgresql.existingSecret"), "CloudNativePG app Secret <cluster>-app");
     assertTrue(integer(postgres, "spec.instances") >= 2, "a standby for failover");
 
     Map<String, Object> redis = named(objects("30-redis.yaml"), "Service", "redis");
     assertEquals("6379", str(redis, "spec.ports.name=redis.port"));
-    assertEquals("redis://redis:6379", str(values, "redis.hosts"));
+    assertEquals("redis://redis.caimei.svc:6379", str(values, "redis.hosts"));
+    assertEquals("caimei-redis", str(values, "redis.existingSecret"), "the Secret 30-redis.yaml renders its ACL users from");
     Map<String, Object> redisConfig = named(objects("30-redis.yaml"), "ConfigMap", "redis");
     assertTrue(String.valueOf(map(redisConfig, "data").get("redis.conf")).contains("appendonly yes"), "Redis persists (AOF)");
 

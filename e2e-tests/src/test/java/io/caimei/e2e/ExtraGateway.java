@@ -41,6 +41,7 @@ public final class ExtraGateway implements AutoCloseable {
                 "-Xmx256m", "-XX:+UseSerialGC", "-Dquarkus.http.port=" + port,
                 "-Dquarkus.oidc.auth-server-url=" + Stack.ISSUER, "-Dquarkus.log.file.enabled=false",
                 "-Dcaimei.gateway.rate-limit.key-prefix=e2e-extra-" + port + "-" + System.currentTimeMillis()));
+        cmd.add(Stack.LOCAL_PROFILE);
         cmd.addAll(settings);
         cmd.add("-jar");
         cmd.add(jar.toString());

@@ -134,7 +134,7 @@ public final class Stack implements BeforeAllCallback {
             throw new IllegalStateException("missing " + jar + ": build with ./mvnw package first");
         }
         Files.createDirectories(logDir());
-        List<String> cmd = new ArrayList<>(List.of(javaBin(), "-Xmx384m", "-XX:+UseSerialGC",
+        List<String> cmd = new ArrayList<>(List.of(javaBin(), "-Xmx384m", "-XX:+UseSerialGC", LOCAL_PROFILE,
                 "-Dquarkus.http.port=" + port, "-Dkafka.bootstrap.servers=" + kafka));
         if (!module.equals("gateway")) {
             cmd.addAll(List.of("-Dcaimei.kafka.bootstrap-servers=" + kafka, "-Dcaimei.kafka.topic-prefix=" + topics,
@@ -148,6 +148,9 @@ public final class Stack implements BeforeAllCallback {
         return new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logDir().resolve(logName + ".log").toFile())).start();
     }
+
+    /** The local profile: the prod build with the committed local-dev secrets, which prod itself refuses. */
+    static final String LOCAL_PROFILE = "-Dquarkus.profile=local";
 
     /** The process id of a running service of the shared stack. */
     static long pid(String module) {

@@ -42,8 +42,7 @@ public class EventProducer {
         this.eventsTopic = config.kafka().topicPrefix() + Topics.EVENTS;
         this.dlqTopic = config.kafka().topicPrefix() + Topics.DLQ;
         this.timeoutMillis = config.ingest().sendTimeout().toMillis();
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafka().bootstrapServers());
+        Properties p = config.kafka().connection();
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         p.put(ProducerConfig.LINGER_MS_CONFIG, "2");

@@ -39,8 +39,7 @@ public class ScorePublisher {
         this.scoresTopic = config.kafka().topicPrefix() + Topics.SCORES;
         this.periodsTopic = config.kafka().topicPrefix() + Topics.PERIODS;
         this.dlqTopic = config.kafka().topicPrefix() + Topics.DLQ;
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafka().bootstrapServers());
+        Properties p = config.kafka().connection();
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         p.put(ProducerConfig.LINGER_MS_CONFIG, "5");

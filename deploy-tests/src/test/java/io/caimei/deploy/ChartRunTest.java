@@ -1,0 +1,200 @@
+package io.caimei.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The chart as configured, executed: every Deployment of values-production.yaml started as its pod would be, and a
+ * smoke flow through the gateway with the chart's settings (see {@link ChartRun}).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ChartRunTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String DAY = "2019-06-18";
+  private ChartRun run;
+
+  @BeforeAll
+  void startTheProductionShape() throws Exception {
+    run = ChartRun.start(Path.of(System.getProperty("caimei.chart-run.dir", "target/chart-run")).toAbsolutePath());
+  }
+
+  @AfterAll
+  void stop() {
+    if (run != null) {
+      run.close();
+    }
+  }
+
+  private HttpResponse<String> call(String method, String path, String token, String type, String body) throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(run.podUrl("gateway") + path)).timeout(Duration.ofSeconds(30))
+        // what ingress-nginx adds in front of the gateway
+        .header("X-Forwarded-Proto", "https").header("X-Forwarded-Host", "caimei.example")
+        .header("X-Forwarded-For", "203.0.113.7");
+    if (token != null) {
+      b.header("Authorization", "Bearer " + token);
+    }
+    if (type != null) {
+      b.header("Content-Type", type);
+    }
+    b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    return run.http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private JsonNode await(String path, String token, java.util.function.Predicate<JsonNode> until) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    String last = "";
+    while (System.nanoTime() < deadline) {
+      HttpResponse<String> r = call("GET", path, token, null, null);
+      last = r.statusCode() + " " + r.body();
+      if (r.statusCode() == 200 && until.test(JSON.readTree(r.body()))) {
+        return JSON.readTree(r.body());
+      }
+      Thread.sleep(500);
+    }
+    throw new AssertionError(path + " never got there; last answer " + last);
+  }
+
+  @Test
+  void everyPodPassesTheReadinessProbeTheChartDeclaresOnItsOwnAddress() throws Exception {
+    assertEquals(List.of("gateway", "ingest-service", "ranking-service", "scoring-service"), List.copyOf(run.pods.keySet()));
+    for (String service : run.pods.keySet()) {
+      HttpResponse<String> r = run.http.send(HttpRequest.newBuilder(URI.create(run.podUrl(service) + "/q/health/ready"))
+          .build(), HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, r.statusCode(), service + ": " + r.body());
+      assertEquals("UP", JSON.readTree(r.body()).path("status").asText(), service);
+      assertEquals(8080, run.pods.get(service).containerPort(), service);
+    }
+  }
+
+  @Test
+  void nativeCdrLinesThroughTheGatewayGiveTheFormulasExactScoreOnTheBoard() throws Exception {
+    String admin = run.userToken("admin");
+    String song = "[{\"id\":\"chart-song\",\"type\":\"CONTENT\",\"name\":\"《生产形态》\"}]";
+    assertEquals(200, call("POST", "/api/v1/catalog/entities", admin, "application/json", song).statusCode());
+    String cdr = String.join("\r\n",
+        "chart-1|13800138000|13900139000|chart-song|PLAY|20190618101500",
+        "chart-2|13800138001|13900139000|chart-song|PLAY|20190618101600",
+        "chart-3|13800138000|13900139000|chart-song|PLAY|20190618101700") + "\r\n";
+    // the catalog reaches ingest on its refresh: retry until the entity is known
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    JsonNode accepted;
+    do {
+      HttpResponse<String> r = call("POST", "/api/v1/channels/CRBT/events", run.channelsToken(), "text/plain", cdr);
+      assertEquals(202, r.statusCode(), r.body());
+      accepted = JSON.readTree(r.body());
+      if (accepted.path("accepted").asInt() + accepted.path("duplicates").asInt() == 3) {
+        break;
+      }
+      Thread.sleep(1000);
+    } while (System.nanoTime() < deadline);
+    assertEquals(3, accepted.path("accepted").asInt() + accepted.path("duplicates").asInt(), accepted.toString());
+    // content-heat: 10 * (C1 0.5 * D1 0.6 * (E1 0.5 * ln(1+3 plays) + E2 0.5 * ln(1+2 callers)))^2
+    double expected = 10 * Math.pow(0.5 * 0.6 * 0.5 * (Math.log1p(3) + Math.log1p(2)), 2);
+    JsonNode board = await("/api/v1/boards/content-heat/periods/" + DAY + "?limit=5", run.userToken("analyst"),
+        b -> b.path("total").asInt() == 1 && Math.abs(b.path("entries").path(0).path("score").asDouble() - expected) < 1e-9);
+    assertEquals("chart-song", board.path("entries").path(0).path("entityId").asText());
+    assertEquals(1, board.path("entries").path(0).path("rank").asInt());
+  }
+
+  @Test
+  void anAdvertiserSeesItsOwnCampaignsBreakdownAndNotAnotherAdvertisers() throws Exception {
+    String admin = run.userToken("admin");
+    String campaigns = "[{\"id\":\"chart-brand\",\"type\":\"CAMPAIGN\",\"name\":\"品牌\",\"category\":\"BRAND\",\"owner\":\"adv-brand\"},"
+        + "{\"id\":\"chart-tourism\",\"type\":\"CAMPAIGN\",\"name\":\"文旅\",\"category\":\"TOURISM\",\"owner\":\"adv-tourism\"}]";
+    assertEquals(200, call("POST", "/api/v1/catalog/entities", admin, "application/json", campaigns).statusCode());
+    StringBuilder events = new StringBuilder("[");
+    for (String campaign : List.of("chart-brand", "chart-tourism")) {
+      for (int i = 0; i < 2; i++) {
+        events.append(events.length() > 1 ? "," : "").append("{\"eventId\":\"").append(campaign).append('-').append(i)
+            .append("\",\"source\":\"chart-run\",\"channel\":\"MIGU_APP\",\"indicator\":\"E5\",\"entityType\":\"CAMPAIGN\","
+                + "\"entityId\":\"").append(campaign).append("\",\"occurredAt\":\"2019-06-18T10:00:00+08:00\","
+                + "\"userKey\":\"viewer-").append(i).append("\",\"delta\":1}");
+      }
+    }
+    events.append(']');
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    HttpResponse<String> posted;
+    do {
+      posted = call("POST", "/api/v1/events", run.channelsToken(), "application/json", events.toString());
+      if (posted.statusCode() == 202 && JSON.readTree(posted.body()).path("rejected").isEmpty()) {
+        break;
+      }
+      Thread.sleep(1000);
+    } while (System.nanoTime() < deadline);
+    assertEquals(202, posted.statusCode(), posted.body());
+    String brand = run.userToken("brand-advertiser");
+    JsonNode own = await("/api/v1/entities/chart-brand/periods/" + DAY + "/explanation", brand,
+        e -> e.path("raw").path("E5").asLong() == 2);
+    assertEquals(2, own.path("raw").path("E5").asLong());
+    HttpResponse<String> other = call("GET", "/api/v1/entities/chart-tourism/periods/" + DAY + "/explanation", brand, null,
+        null);
+    assertEquals(403, other.statusCode(), other.body());
+    assertTrue(other.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+  }
+
+  @Test
+  void whatIfSimulationGoesFromRankingToScoringThroughTheirServices() throws Exception {
+    Map<String, Double> weights = new LinkedHashMap<>(Map.of("C1", 0.05, "C2", 0.95, "D1", 0.6, "D2", 0.4, "D3", 0.3,
+        "D4", 0.7, "E1", 0.5, "E2", 0.5, "E3", 0.7, "E4", 0.3));
+    weights.putAll(Map.of("E5", 0.35, "E6", 0.15, "E7", 0.2, "E8", 0.1, "E9", 0.1, "E10", 0.1, "E11", 0.4, "E12", 0.35,
+        "E13", 0.25));
+    HttpResponse<String> r = call("POST", "/api/v1/boards/content-heat/periods/2019-06-17/simulate",
+        run.userToken("analyst"), "application/json", JSON.writeValueAsString(Map.of("weights", weights, "limit", 5)));
+    assertEquals(200, r.statusCode(), r.body());
+    assertTrue(JSON.readTree(r.body()).path("entries").isArray(), r.body());
+  }
+
+  @Test
+  void theDashboardLoginBehindTheIngressRedirectsToHttpsOnTheIngressHost() throws Exception {
+    HttpResponse<String> r = call("GET", "/", null, null, null);
+    assertEquals(302, r.statusCode(), r.body());
+    String location = r.headers().firstValue("Location").orElseThrow();
+    assertTrue(location.startsWith(run.issuer + "/protocol/openid-connect/auth?"), location);
+    String redirect = URLDecoder.decode(location.replaceAll(".*[?&]redirect_uri=([^&]+).*", "$1"), StandardCharsets.UTF_8);
+    assertTrue(redirect.startsWith("https://caimei.example/"), redirect);
+  }
+
+  @Test
+  void inProdAMissingSecretStopsTheServiceAtStartNamingTheVariable() throws Exception {
+    for (Map.Entry<String, String> missing : Map.of("ingest-service", "CAIMEI_INGEST_PSEUDONYMIZATION_SECRET",
+        "gateway", "CAIMEI_GATEWAY_CLIENT_SECRET").entrySet()) {
+      Map<String, String> env = new LinkedHashMap<>(run.pods.get(missing.getKey()).env());
+      env.remove(missing.getValue());
+      env.put("QUARKUS_HTTP_PORT", "8089");
+      String log = missing.getKey() + "-without-secret";
+      Process p = run.startPod(missing.getKey(), env, log);
+      assertTrue(p.waitFor(90, TimeUnit.SECONDS), missing.getKey() + " kept running without " + missing.getValue());
+      assertFalse(p.exitValue() == 0, missing.getKey());
+      assertTrue(run.tail(log).contains(missing.getValue()), run.tail(log));
+    }
+  }
+
+  @Test
+  void eachServiceIsItsOwnRedisUserConfinedToItsKeys() {
+    Map<String, String> redis = run.secrets.get("caimei-redis");
+    assertTrue(run.redis("gateway", redis.get("gateway"), "SET", "gw:chart-run", "1").startsWith("+OK"));
+    assertTrue(run.redis("gateway", redis.get("gateway"), "GET", "cm:anything").startsWith("-NOPERM"));
+    assertTrue(run.redis("ranking-service", redis.get("ranking-service"), "KEYS", "*").startsWith("-NOPERM"));
+    assertTrue(run.redis("default", "", "PING").startsWith("-"), "the default user is off");
+  }
+}
