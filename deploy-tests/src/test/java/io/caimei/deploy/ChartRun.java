@@ -144,7 +144,6 @@ final class ChartRun implements AutoCloseable {
       hostOf(pod.env().get("QUARKUS_DATASOURCE_REACTIVE_URL")).ifPresent(h -> names.put(h, POSTGRES_IP));
       hostOf(pod.env().get("QUARKUS_OIDC_AUTH_SERVER_URL")).ifPresent(h -> names.put(h, KEYCLOAK_IP));
     }
-    names.put(brokerHost(), KAFKA_IP);
     StringBuilder hosts = new StringBuilder("127.0.0.1 localhost\n");
     names.forEach((name, ip) -> hosts.append(ip).append(' ').append(name).append('\n'));
     Files.writeString(hosts(), hosts);
@@ -152,10 +151,6 @@ final class ChartRun implements AutoCloseable {
 
   Path hosts() {
     return dir.resolve("hosts");
-  }
-
-  static String brokerHost() {
-    return "caimei-kafka-broker-0.caimei-kafka-brokers.caimei.svc";
   }
 
   /** The host of a URL or host:port list entry (first of a comma list). */
@@ -219,7 +214,8 @@ final class ChartRun implements AutoCloseable {
     p.put("node.id", "1");
     p.put("controller.quorum.voters", "1@" + KAFKA_IP + ":9093");
     p.put("listeners", "SASL_PLAINTEXT://" + KAFKA_IP + ":9092,CONTROLLER://" + KAFKA_IP + ":9093");
-    p.put("advertised.listeners", "SASL_PLAINTEXT://" + brokerHost() + ":9092");
+    // the broker's pod address, as Strimzi advertises each broker's own address behind the bootstrap Service
+    p.put("advertised.listeners", "SASL_PLAINTEXT://" + KAFKA_IP + ":9092");
     p.put("listener.security.protocol.map", "SASL_PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:PLAINTEXT");
     p.put("inter.broker.listener.name", "SASL_PLAINTEXT");
     p.put("controller.listener.names", "CONTROLLER");
@@ -243,9 +239,13 @@ final class ChartRun implements AutoCloseable {
         "-c", kafka.resolve("server.properties").toString(), "--add-scram",
         "SCRAM-SHA-512=[name=admin,password=" + kafkaAdminPassword + "]");
     run(kafka, format.toArray(String[]::new));
+    Files.writeString(kafka.resolve("log4j2.properties"), String.join("\n", "status = warn",
+        "appender.out.type = Console", "appender.out.name = OUT", "appender.out.layout.type = PatternLayout",
+        "appender.out.layout.pattern = [%d] %p %m (%c)%n", "rootLogger.level = INFO", "rootLogger.appenderRef.out.ref = OUT",
+        "logger.config.name = org.apache.kafka.common.config.AbstractConfig", "logger.config.level = WARN", ""));
     List<String> cmd = new ArrayList<>(List.of(java(), "-Xmx512m", "-XX:+UseSerialGC"));
     cmd.addAll(jvmFlags());
-    cmd.addAll(List.of("-Dkafka.logs.dir=" + kafka, "-cp", libs, "kafka.Kafka", kafka.resolve("server.properties").toString()));
+    cmd.addAll(List.of("-Dlog4j2.configurationFile=" + kafka.resolve("log4j2.properties"), "-Dkafka.logs.dir=" + kafka, "-cp", libs, "kafka.Kafka", kafka.resolve("server.properties").toString()));
     spawn("kafka", cmd, Map.of(), false);
   }
 
@@ -263,7 +263,6 @@ final class ChartRun implements AutoCloseable {
     p.put("sasl.mechanism", "SCRAM-SHA-512");
     p.put("sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"admin\" password=\""
         + kafkaAdminPassword + "\";");
-    // The admin client resolves the advertised broker name through the same hosts file as everybody else.
     long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
     while (true) {
       try (Admin admin = Admin.create(p)) {
@@ -400,10 +399,10 @@ final class ChartRun implements AutoCloseable {
     asPostgres(pg, bin.resolve("pg_ctl").toString(), "-D", pg.resolve("data").toString(), "-l",
         pg.resolve("postgres.log").toString(), "-w", "-t", "60", "-o", "-c listen_addresses=" + POSTGRES_IP
             + " -c port=5432 -c max_connections=" + maxConnections + " -c unix_socket_directories=" + pg, "start");
-    String sql = "CREATE ROLE \"" + app.get("username") + "\" LOGIN PASSWORD '" + app.get("password") + "';"
-        + "CREATE DATABASE \"" + database + "\" OWNER \"" + app.get("username") + "\";";
+    // each -c runs on its own: CREATE DATABASE cannot share a transaction
     asPostgres(pg, bin.resolve("psql").toString(), "-h", pg.toString(), "-U", "postgres", "-v", "ON_ERROR_STOP=1",
-        "-c", sql);
+        "-c", "CREATE ROLE \"" + app.get("username") + "\" LOGIN PASSWORD '" + app.get("password") + "'",
+        "-c", "CREATE DATABASE \"" + database + "\" OWNER \"" + app.get("username") + "\"");
   }
 
   private void asPostgres(Path workDir, String... cmd) throws Exception {

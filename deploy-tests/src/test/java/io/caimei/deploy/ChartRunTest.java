@@ -176,12 +176,12 @@ class ChartRunTest {
 
   @Test
   void inProdAMissingSecretStopsTheServiceAtStartNamingTheVariable() throws Exception {
-    for (Map.Entry<String, String> missing : Map.of("ingest-service", "CAIMEI_INGEST_PSEUDONYMIZATION_SECRET",
-        "gateway", "CAIMEI_GATEWAY_CLIENT_SECRET").entrySet()) {
+    for (Map.Entry<String, String> missing : List.of(Map.entry("ingest-service", "CAIMEI_INGEST_PSEUDONYMIZATION_SECRET"),
+        Map.entry("ingest-service", "CAIMEI_CHANNELS_CLIENT_SECRET"), Map.entry("gateway", "CAIMEI_GATEWAY_CLIENT_SECRET"))) {
       Map<String, String> env = new LinkedHashMap<>(run.pods.get(missing.getKey()).env());
       env.remove(missing.getValue());
       env.put("QUARKUS_HTTP_PORT", "8089");
-      String log = missing.getKey() + "-without-secret";
+      String log = missing.getKey() + "-without-" + missing.getValue();
       Process p = run.startPod(missing.getKey(), env, log);
       assertTrue(p.waitFor(90, TimeUnit.SECONDS), missing.getKey() + " kept running without " + missing.getValue());
       assertFalse(p.exitValue() == 0, missing.getKey());
