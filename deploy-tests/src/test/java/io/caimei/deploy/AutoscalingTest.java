@@ -24,7 +24,8 @@ class AutoscalingTest {
 
   private static final Map<String, String[]> CONSUMERS = Map.of(
       "scoring-service", new String[] {"caimei-scoring", "caimei.events.v1", "events"},
-      "ranking-service", new String[] {"caimei-ranking", "caimei.scores.v1", "scores"});
+      "ranking-service", new String[] {"caimei-ranking", "caimei.scores.v1", "scores"},
+      "ingest-service", new String[] {"caimei-ingest-raw", "caimei.raw.*", "raw"});
 
   @Test
   void everyServiceHasAnHpaWithTheBoundsOfTheDefaultValues() {
@@ -61,32 +62,48 @@ class AutoscalingTest {
   }
 
   @Test
-  void productionValuesScaleScoringAndRankingOnKafkaConsumerLagWithKeda() {
-    Path production = Manifests.productionValues();
-    List<Map<String, Object>> objects = Manifests.render(production);
-    Map<String, Object> values = Manifests.values(production);
+  void productionValuesScaleScoringAndRankingOnKafkaConsumerLagWithKedaAuthenticatedAsItsOwnUser() {
+    List<Map<String, Object>> objects = Manifests.render(Manifests.productionValues());
     // KEDA owns the HPA of the services it scales: no second HPA fights over the same Deployment.
     assertEquals(List.of(fullname("gateway"), fullname("ingest-service")),
         ofKind(objects, "HorizontalPodAutoscaler").stream().map(Manifests::name).sorted().toList());
-    for (Map.Entry<String, String[]> consumer : CONSUMERS.entrySet()) {
-      String service = consumer.getKey();
+    // service -> group, topic, lag threshold (fixed expectations of values-production.yaml)
+    Map<String, List<String>> expected = Map.of(
+        "scoring-service", List.of("caimei-scoring", "caimei.events.v1", "20000"),
+        "ranking-service", List.of("caimei-ranking", "caimei.scores.v1", "10000"));
+    expected.forEach((service, want) -> {
       Map<String, Object> scaled = named(objects, "ScaledObject", fullname(service));
       assertEquals("keda.sh/v1alpha1", scaled.get("apiVersion"));
       assertEquals(fullname(service), str(scaled, "spec.scaleTargetRef.name"));
-      Map<String, Object> svcValues = serviceValues(values, service);
-      assertEquals(integer(svcValues, "autoscaling.minReplicas"), integer(scaled, "spec.minReplicaCount"), service);
-      assertEquals(integer(svcValues, "autoscaling.maxReplicas"), integer(scaled, "spec.maxReplicaCount"), service);
+      assertEquals(3, integer(scaled, "spec.minReplicaCount"), service);
+      assertEquals(12, integer(scaled, "spec.maxReplicaCount"), service);
       Map<String, Object> kafka = map(scaled, "spec.triggers.type=kafka.metadata");
-      assertEquals(consumer.getValue()[0], kafka.get("consumerGroup"), service);
-      assertEquals(consumer.getValue()[1], kafka.get("topic"), service);
-      assertEquals(str(values, "kafka.bootstrapServers"), kafka.get("bootstrapServers"), service);
-      assertEquals(str(svcValues, "keda.lagThreshold"), kafka.get("lagThreshold"), service);
+      assertEquals(want.get(0), kafka.get("consumerGroup"), service);
+      assertEquals(want.get(1), kafka.get("topic"), service);
+      assertEquals("caimei-kafka-bootstrap.caimei.svc:9092", kafka.get("bootstrapServers"),
+          service + ": KEDA resolves the name from its own namespace");
+      assertEquals(want.get(2), kafka.get("lagThreshold"), service);
       assertEquals("false", kafka.get("allowIdleConsumers"), service);
+      assertEquals("scram_sha512", kafka.get("sasl"), service);
+      assertEquals("disable", kafka.get("tls"), service);
+      String auth = str(scaled, "spec.triggers.type=kafka.authenticationRef.name");
+      assertEquals(fullname(service) + "-kafka", auth);
+      Map<String, Object> trigger = named(objects, "TriggerAuthentication", auth);
+      assertEquals("keda-kafka/username,keda-kafka/password", list(trigger, "spec.secretTargetRef").stream()
+          .map(r -> str(r, "name") + "/" + str(r, "key")).collect(java.util.stream.Collectors.joining(",")));
       Map<String, Object> cpu = map(scaled, "spec.triggers.type=cpu");
       assertEquals("Utilization", cpu.get("metricType"));
-      assertEquals(str(svcValues, "autoscaling.targetCPUUtilizationPercentage"), str(cpu, "metadata.value"));
+      assertEquals("65", str(cpu, "metadata.value"));
       assertEquals(2, list(scaled, "spec.triggers").size());
-    }
+    });
+  }
+
+  @Test
+  void aConsumerScaledPastItsPartitionsIsRefused() {
+    IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+        () -> Manifests.render(Manifests.productionValues(), Map.of("services.ingest-service.autoscaling.maxReplicas", 17)));
+    assertTrue(e.getMessage().contains("services.ingest-service: 17 replicas would exceed the 16 partitions of caimei.raw.*"),
+        e.getMessage());
   }
 
   @ParameterizedTest

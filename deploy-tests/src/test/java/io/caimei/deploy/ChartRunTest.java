@@ -197,4 +197,46 @@ class ChartRunTest {
     assertTrue(run.redis("ranking-service", redis.get("ranking-service"), "KEYS", "*").startsWith("-NOPERM"));
     assertTrue(run.redis("default", "", "PING").startsWith("-"), "the default user is off");
   }
+
+  @Test
+  void eachServiceIsItsOwnKafkaUserAndMayDoOnlyWhatItsAclsSay() {
+    java.util.Properties p = new java.util.Properties();
+    p.put("bootstrap.servers", ChartRun.KAFKA_IP + ":9092");
+    p.put("security.protocol", "SASL_PLAINTEXT");
+    p.put("sasl.mechanism", "SCRAM-SHA-512");
+    p.put("sasl.jaas.config", run.secrets.get("ranking-service").get("sasl.jaas.config"));
+    p.put("max.block.ms", "20000");
+    p.put("delivery.timeout.ms", "20000");
+    p.put("request.timeout.ms", "10000");
+    var serializer = new org.apache.kafka.common.serialization.StringSerializer();
+    try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<>(p, serializer, serializer)) {
+      Exception refused = org.junit.jupiter.api.Assertions.assertThrows(Exception.class, () -> producer
+          .send(new org.apache.kafka.clients.producer.ProducerRecord<>("caimei.events.v1", "k", "{}"))
+          .get(30, TimeUnit.SECONDS));
+      Throwable cause = refused instanceof java.util.concurrent.ExecutionException ? refused.getCause() : refused;
+      assertTrue(cause instanceof org.apache.kafka.common.errors.AuthorizationException,
+          "ranking-service may not write canonical events: " + cause);
+    }
+  }
+
+  @Test
+  void aFullRedisAnswers503AndKeepsWhatItHas() throws Exception {
+    Map<String, String> redis = run.secrets.get("caimei-redis");
+    String admin = redis.get("admin");
+    assertTrue(run.redis("admin", admin, "SET", "gw:chart-run-kept", "1").startsWith("+OK"));
+    String event = "[{\"eventId\":\"chart-full-1\",\"source\":\"chart-run\",\"channel\":\"MIGU_APP\",\"indicator\":\"E5\","
+        + "\"entityType\":\"CONTENT\",\"entityId\":\"chart-song\",\"occurredAt\":\"2019-06-18T11:00:00+08:00\","
+        + "\"userKey\":\"viewer-full\",\"delta\":1}]";
+    String channels = run.channelsToken();
+    assertTrue(run.redis("admin", admin, "CONFIG", "SET", "maxmemory", "1").startsWith("+OK"));
+    try {
+      HttpResponse<String> full = call("POST", "/api/v1/events", channels, "application/json", event);
+      assertEquals(503, full.statusCode(), full.body());
+      assertTrue(full.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+      assertTrue(run.redis("admin", admin, "SET", "gw:chart-run-new", "1").startsWith("-OOM"), "noeviction refuses writes");
+    } finally {
+      assertTrue(run.redis("admin", admin, "CONFIG", "SET", "maxmemory", "3gb").startsWith("+OK"));
+    }
+    assertEquals("$1", run.redis("admin", admin, "GET", "gw:chart-run-kept"), "nothing was evicted");
+  }
 }
