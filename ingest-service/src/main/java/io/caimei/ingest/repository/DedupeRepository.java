@@ -5,6 +5,7 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.caimei.common.redis.SlotBatches;
 import io.caimei.common.rest.Stores;
 import io.caimei.ingest.config.IngestConfig;
 import io.vertx.mutiny.redis.client.Command;
@@ -32,6 +33,8 @@ public class DedupeRepository {
     }
 
     private static final java.time.Duration TIMEOUT = java.time.Duration.ofSeconds(5);
+    /** Hash-tag buckets: a request's keys spread over this many slots, one pipelined batch each (Redis Cluster). */
+    static final int BUCKETS = 16;
 
     private final Redis redis;
     private final String prefix;
@@ -43,8 +46,17 @@ public class DedupeRepository {
         this.windowSeconds = config.ingest().dedupeWindow().toSeconds();
     }
 
-    private String key(String source, String eventId) {
-        return prefix + ":seen:" + source + ":" + eventId;
+    /** {@code ing:{s<bucket>}:seen:<source>:<eventId>}; the bucket is a pure function of the pair. */
+    String key(String source, String eventId) {
+        int bucket = Math.floorMod((source + ":" + eventId).hashCode(), BUCKETS);
+        return prefix + ":{s" + bucket + "}:seen:" + source + ":" + eventId;
+    }
+
+    /** The keys of the pairs, in order. */
+    List<String> keys(List<String[]> sourceAndIds) {
+        List<String> keys = new ArrayList<>(sourceAndIds.size());
+        sourceAndIds.forEach(p -> keys.add(key(p[0], p[1])));
+        return keys;
     }
 
     /** Reserves every pair as pending in one pipelined round trip (SET NX GET returns what was there). */
@@ -53,12 +65,12 @@ public class DedupeRepository {
         if (sourceAndIds.isEmpty()) {
             return claims;
         }
-        List<Request> reqs = new ArrayList<>(sourceAndIds.size());
-        for (String[] p : sourceAndIds) {
-            reqs.add(Request.cmd(Command.SET).arg(key(p[0], p[1])).arg("p").arg("NX").arg("GET").arg("EX")
-                    .arg(windowSeconds));
+        List<String> keys = keys(sourceAndIds);
+        List<Request> reqs = new ArrayList<>(keys.size());
+        for (String key : keys) {
+            reqs.add(Request.cmd(Command.SET).arg(key).arg("p").arg("NX").arg("GET").arg("EX").arg(windowSeconds));
         }
-        List<Response> rs = batch(reqs);
+        List<Response> rs = batch(keys, reqs);
         for (int i = 0; i < claims.length; i++) {
             Response r = rs.get(i);
             claims[i] = r == null ? Claim.NEW : "a".equals(r.toString()) ? Claim.DUPLICATE : Claim.IN_DOUBT;
@@ -71,11 +83,12 @@ public class DedupeRepository {
         if (sourceAndIds.isEmpty()) {
             return;
         }
-        List<Request> reqs = new ArrayList<>(sourceAndIds.size());
-        for (String[] p : sourceAndIds) {
-            reqs.add(Request.cmd(Command.SET).arg(key(p[0], p[1])).arg("a").arg("EX").arg(windowSeconds));
+        List<String> keys = keys(sourceAndIds);
+        List<Request> reqs = new ArrayList<>(keys.size());
+        for (String key : keys) {
+            reqs.add(Request.cmd(Command.SET).arg(key).arg("a").arg("EX").arg(windowSeconds));
         }
-        batch(reqs);
+        batch(keys, reqs);
     }
 
     /** Releases reservations whose events never reached Kafka. */
@@ -83,13 +96,17 @@ public class DedupeRepository {
         if (sourceAndIds.isEmpty()) {
             return;
         }
-        Request del = Request.cmd(Command.DEL);
-        sourceAndIds.forEach(p -> del.arg(key(p[0], p[1])));
-        batch(List.of(del));
+        List<String> keys = keys(sourceAndIds);
+        List<Request> reqs = new ArrayList<>(keys.size());
+        keys.forEach(key -> reqs.add(Request.cmd(Command.DEL).arg(key)));
+        batch(keys, reqs);
     }
 
-    /** The request fails whole if Redis does not answer (503); the client's retry of the same batch is safe. */
-    private List<Response> batch(List<Request> reqs) {
-        return Stores.await(redis.batch(reqs), TIMEOUT, "Redis");
+    /**
+     * One pipelined batch per hash slot; the request fails whole if Redis does not answer (503) and the client's
+     * retry of the same batch is safe.
+     */
+    private List<Response> batch(List<String> keys, List<Request> reqs) {
+        return Stores.await(SlotBatches.send(redis, keys, reqs), TIMEOUT, "Redis");
     }
 }

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.caimei.common.redis.SlotBatches;
 import io.caimei.ranking.config.RankingConfig;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Command;
@@ -56,22 +57,31 @@ public class LiveBoardRepository {
             long topContributorOrders) {
     }
 
-    /** Writes many placements in one pipelined round trip. */
+    /**
+     * Writes many placements pipelined, one batch per hash slot ({@code {board:period}} and {@code {board}} keys live
+     * in different slots of a Redis Cluster), at most 3000 commands a batch.
+     */
     public void place(List<Placement> placements) {
         if (placements.isEmpty()) {
             return;
         }
+        List<String> keys = new ArrayList<>();
         List<Request> reqs = new ArrayList<>();
         for (Placement p : placements) {
-            reqs.add(Request.cmd(Command.ZADD).arg(ranking(p.board(), p.period())).arg(-p.index()).arg(p.entityId()));
+            String z = ranking(p.board(), p.period());
+            keys.add(z);
+            reqs.add(Request.cmd(Command.ZADD).arg(z).arg(-p.index()).arg(p.entityId()));
+            keys.add(periods(p.board()));
             reqs.add(Request.cmd(Command.SADD).arg(periods(p.board())).arg(p.period()));
             if (p.topContributor() != null) {
+                keys.add(contributors(p.board(), p.period()));
                 reqs.add(Request.cmd(Command.HSET).arg(contributors(p.board(), p.period())).arg(p.entityId())
                         .arg(p.topContributor() + "|" + p.topContributorOrders()));
             }
         }
         for (int from = 0; from < reqs.size(); from += 3000) {
-            redis.batch(reqs.subList(from, Math.min(reqs.size(), from + 3000))).await().indefinitely();
+            int to = Math.min(reqs.size(), from + 3000);
+            SlotBatches.send(redis, keys.subList(from, to), reqs.subList(from, to)).await().indefinitely();
         }
     }
 

@@ -13,11 +13,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.caimei.common.redis.KeyWalk;
 import io.caimei.common.rest.Problems;
 import io.caimei.common.rest.Stores;
 import io.caimei.events.Indicator;
 import io.caimei.scoring.config.ScoringConfig;
 import io.caimei.scoring.service.PartitionBatch;
+import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.Request;
@@ -30,6 +32,8 @@ public class AggregateRepository {
     private static final java.time.Duration TIMEOUT = java.time.Duration.ofSeconds(10);
 
     private final Redis redis;
+    private final Vertx vertx;
+    private final java.net.URI seed;
     private final ObjectMapper json;
     private final RedisKeys keys;
     private final long ttlSeconds;
@@ -37,8 +41,12 @@ public class AggregateRepository {
     private final String applyScript;
     private volatile String applySha;
 
-    public AggregateRepository(Redis redis, ObjectMapper json, ScoringConfig config) {
+    public AggregateRepository(Redis redis, Vertx vertx, ObjectMapper json, ScoringConfig config,
+            @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.redis.hosts") String hosts) {
         this.redis = redis;
+        this.vertx = vertx;
+        // the first configured address, with its credentials: a cluster walk reuses them for every master
+        this.seed = java.net.URI.create(hosts.split(",")[0].trim());
         this.json = json;
         this.keys = new RedisKeys(config.redis().keyPrefix());
         this.ttlSeconds = config.scoring().aggregateTtl().toSeconds();
@@ -84,12 +92,18 @@ public class AggregateRepository {
         try {
             r = redis.send(req).await().atMost(TIMEOUT);
         } catch (RuntimeException e) {
-            if (e.getMessage() != null && e.getMessage().contains("NOSCRIPT")) {
-                // Redis restarted without persistence: load again and retry once
-                applySha = null;
-                return apply(batch);
+            if (e.getMessage() == null || !e.getMessage().contains("NOSCRIPT")) {
+                throw Problems.unavailable("Redis");
             }
-            throw Problems.unavailable("Redis");
+            // not in this node's script cache (a restart without persistence, or another master of a cluster than
+            // the one SCRIPT LOAD reached): EVAL is routed by the keys and caches the script on that node
+            Request eval = Request.cmd(Command.EVAL).arg(applyScript);
+            args.forEach(eval::arg);
+            try {
+                r = redis.send(eval).await().atMost(TIMEOUT);
+            } catch (RuntimeException failed) {
+                throw Problems.unavailable("Redis");
+            }
         }
         return r.toInteger() == 1;
     }
@@ -235,24 +249,11 @@ public class AggregateRepository {
     }
 
     /**
-     * Deletes every partition-scoped key (aggregates, offsets, dirty sets) with SCAN + UNLINK, never KEYS; the
-     * closed-period record is kept, it is what makes a replay reproduce the same counts. Returns the count.
+     * Deletes every partition-scoped key (aggregates, offsets, dirty sets) with SCAN + UNLINK on every master, never
+     * KEYS; the closed-period record is kept, it is what makes a replay reproduce the same counts. Returns the count.
      */
     public long wipePartitions() {
-        long deleted = 0;
-        String cursor = "0";
-        do {
-            Response r = send(Request.cmd(Command.SCAN).arg(cursor).arg("MATCH").arg(keys.prefix() + ":{p*")
-                    .arg("COUNT").arg(2000));
-            cursor = r.get(0).toString();
-            Response batch = r.get(1);
-            if (batch.size() > 0) {
-                Request unlink = Request.cmd(Command.UNLINK);
-                batch.forEach(k -> unlink.arg(k.toString()));
-                deleted += send(unlink).toLong();
-            }
-        } while (!cursor.equals("0"));
-        return deleted;
+        return KeyWalk.unlink(vertx, redis, seed, keys.prefix() + ":{p*");
     }
 
     private List<Response> batch(List<Request> reqs) {

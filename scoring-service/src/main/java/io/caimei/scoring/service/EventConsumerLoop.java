@@ -108,8 +108,12 @@ public class EventConsumerLoop {
      */
     public synchronized void rebuild(Runnable wipe) {
         stop(null);
-        wipe.run();
-        start(null);
+        try {
+            wipe.run();
+        } finally {
+            // a failed wipe must not leave the scorer stopped; the admin sees the error and may try again
+            start(null);
+        }
     }
 
     /** True while the loop polls without error; used by the readiness check. */
