@@ -53,7 +53,6 @@ final class ChartRun implements AutoCloseable {
   private static final Map<String, String> POD_IPS = Map.of("gateway", NET + "11", "ingest-service", NET + "12",
       "scoring-service", NET + "13", "ranking-service", NET + "14");
   static final String KAFKA_IP = NET + "2";
-  static final String REDIS_IP = NET + "3";
   static final String POSTGRES_IP = NET + "4";
   static final String KEYCLOAK_IP = NET + "5";
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -140,10 +139,10 @@ final class ChartRun implements AutoCloseable {
     }
     for (ChartPods.Pod pod : pods.values()) {
       hostOf(pod.env().get("KAFKA_BOOTSTRAP_SERVERS")).ifPresent(h -> names.put(h, KAFKA_IP));
-      hostOf(pod.env().get("QUARKUS_REDIS_HOSTS")).ifPresent(h -> names.put(h, REDIS_IP));
       hostOf(pod.env().get("QUARKUS_DATASOURCE_REACTIVE_URL")).ifPresent(h -> names.put(h, POSTGRES_IP));
       hostOf(pod.env().get("QUARKUS_OIDC_AUTH_SERVER_URL")).ifPresent(h -> names.put(h, KEYCLOAK_IP));
     }
+    names.putAll(REDIS_PODS);
     StringBuilder hosts = new StringBuilder("127.0.0.1 localhost\n");
     names.forEach((name, ip) -> hosts.append(ip).append(' ').append(name).append('\n'));
     Files.writeString(hosts(), hosts);
@@ -317,46 +316,126 @@ final class ChartRun implements AutoCloseable {
 
   // ---- Redis ------------------------------------------------------------------------------------------
 
-  /** k8s/30-redis.yaml's redis.conf and ACL template, with only paths, bind address and passwords filled in. */
+  /** The six Redis pods of k8s/30-redis.yaml (three masters, three replicas): pod name → address. */
+  static final Map<String, String> REDIS_PODS = redisPods();
+
+  private static Map<String, String> redisPods() {
+    Map<String, String> pods = new LinkedHashMap<>();
+    for (int i = 0; i < 6; i++) {
+      pods.put("redis-" + i + ".redis-headless.caimei.svc", NET + (31 + i));
+    }
+    return pods;
+  }
+
+  /**
+   * k8s/30-redis.yaml run as its StatefulSet would: the ConfigMap's redis.conf and ACL template with only paths and
+   * bind address adapted, the start script's additions (masterauth, the pod's announced name), then the cluster
+   * formed as the Job forms it (by address, three masters with one replica each, as admin).
+   */
   private void startRedis() throws Exception {
-    Path redis = Files.createDirectories(dir.resolve("redis"));
     Map<String, Object> configMap = Manifests.named(k8s, "ConfigMap", "redis");
     String acl = String.valueOf(Manifests.map(configMap, "data").get("users.acl.template"));
     Map<String, Object> statefulSet = Manifests.named(k8s, "StatefulSet", "redis");
+    Map<String, String> env = new LinkedHashMap<>();
     for (Object var : Manifests.list(statefulSet, "spec.template.spec.containers.0.env")) {
       String secret = Manifests.str(var, "valueFrom.secretKeyRef.name");
       if (secret != null) {
-        acl = acl.replace("${" + Manifests.str(var, "name") + "}",
-            secrets.get(secret).get(Manifests.str(var, "valueFrom.secretKeyRef.key")));
+        env.put(Manifests.str(var, "name"), secrets.get(secret).get(Manifests.str(var, "valueFrom.secretKeyRef.key")));
       }
     }
-    Files.writeString(redis.resolve("users.acl"), acl);
-    StringBuilder conf = new StringBuilder();
-    for (String line : String.valueOf(Manifests.map(configMap, "data").get("redis.conf")).split("\n")) {
-      String key = line.trim().split("\\s+")[0];
-      conf.append(switch (key) {
-        case "bind" -> "bind " + REDIS_IP;
-        case "dir" -> "dir " + redis;
-        case "aclfile" -> "aclfile " + redis.resolve("users.acl");
-        default -> line;
-      }).append('\n');
+    for (Map.Entry<String, String> e : env.entrySet()) {
+      acl = acl.replace("${" + e.getKey() + "}", e.getValue());
     }
-    conf.append("daemonize no\n");
-    Files.writeString(redis.resolve("redis.conf"), conf);
-    spawn("redis", List.of("redis-server", redis.resolve("redis.conf").toString()), Map.of(), false);
+    int n = 0;
+    for (Map.Entry<String, String> pod : REDIS_PODS.entrySet()) {
+      Path node = Files.createDirectories(dir.resolve("redis/" + n));
+      Files.writeString(node.resolve("users.acl"), acl);
+      StringBuilder conf = new StringBuilder();
+      for (String line : String.valueOf(Manifests.map(configMap, "data").get("redis.conf")).split("\n")) {
+        String key = line.trim().split("\\s+")[0];
+        conf.append(switch (key) {
+          case "bind" -> "bind " + pod.getValue();
+          case "dir" -> "dir " + node;
+          case "aclfile" -> "aclfile " + node.resolve("users.acl");
+          case "cluster-config-file" -> "cluster-config-file " + node.resolve("nodes.conf");
+          default -> line;
+        }).append('\n');
+      }
+      conf.append("masterauth ").append(env.get("REPLICATION_PASSWORD")).append('\n');
+      conf.append("cluster-announce-hostname ").append(pod.getKey()).append('\n');
+      // a pod's packets leave from its own IP; on loopback they would leave from 127.0.0.1, so say it
+      conf.append("cluster-announce-ip ").append(pod.getValue()).append('\n');
+      conf.append("daemonize no\n");
+      Files.writeString(node.resolve("redis.conf"), conf);
+      spawn("redis-" + n, List.of("redis-server", node.resolve("redis.conf").toString()), Map.of(), false);
+      n++;
+    }
+    String admin = secrets.get("caimei-redis").get("admin");
+    for (String ip : REDIS_PODS.values()) {
+      awaitRedis(ip, "admin", admin);
+    }
+    // bounded: redis-cli waits for the nodes to join as long as it takes
+    List<String> create = new ArrayList<>(List.of("timeout", "90", "redis-cli", "--no-auth-warning", "--user", "admin",
+        "--pass", admin, "--cluster", "create"));
+    REDIS_PODS.values().forEach(ip -> create.add(ip + ":6379"));
+    create.addAll(List.of("--cluster-replicas", "1", "--cluster-yes"));
+    run(dir, create.toArray(String[]::new));
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    for (String ip : REDIS_PODS.values()) {
+      while (!redisAt(ip, "probe", secrets.get("caimei-redis").get("probe"), "CLUSTER", "INFO").contains("cluster_state:ok")) {
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException("the chart-run Redis Cluster did not reach cluster_state:ok; see " + dir);
+        }
+        Thread.sleep(300);
+      }
+    }
+  }
+
+  private void awaitRedis(String ip, String user, String password) throws Exception {
     long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    while (!redis("probe", secrets.get("caimei-redis").get("probe"), "PING").startsWith("+PONG")) {
+    while (!redisAt(ip, user, password, "PING").startsWith("+PONG")) {
       if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("the chart-run Redis did not answer; see " + dir.resolve("redis.log"));
+        throw new IllegalStateException("the chart-run Redis at " + ip + " did not answer; see " + dir.resolve("redis-0.log"));
       }
       Thread.sleep(200);
     }
   }
 
-  /** One command on the chart-run Redis as an ACL user; the first reply line (errors included). */
+  /** One command on the chart-run Redis Cluster as an ACL user, following a MOVED redirection; the reply's first line. */
   String redis(String user, String password, String... command) {
+    String reply = redisAt(REDIS_PODS.values().iterator().next(), user, password, command);
+    if (reply.startsWith("-MOVED ")) {
+      String target = reply.split(" ")[2];
+      String host = target.substring(0, target.lastIndexOf(':'));
+      reply = redisAt(REDIS_PODS.getOrDefault(host, host), user, password, command);
+    }
+    return reply;
+  }
+
+  /** The masters' addresses, as CLUSTER NODES tells. */
+  List<String> redisMasters() {
+    List<String> masters = new ArrayList<>();
+    String nodes = redisAll(REDIS_PODS.values().iterator().next(), "admin", secrets.get("caimei-redis").get("admin"),
+        "CLUSTER", "NODES");
+    for (String line : nodes.split("\n")) {
+      String[] f = line.trim().split(" ");
+      if (f.length > 2 && f[2].contains("master")) {
+        masters.add(f[1].split(":")[0]);
+      }
+    }
+    return masters;
+  }
+
+  /** One command on one node; the first line of the reply (errors included). */
+  String redisAt(String ip, String user, String password, String... command) {
+    String all = redisAll(ip, user, password, command);
+    int bulk = all.indexOf('\n');
+    return all.startsWith("$") && bulk > 0 ? all.substring(bulk + 1) : all.split("\n")[0];
+  }
+
+  private String redisAll(String ip, String user, String password, String... command) {
     try (Socket s = new Socket()) {
-      s.connect(new InetSocketAddress(REDIS_IP, 6379), 1000);
+      s.connect(new InetSocketAddress(ip, 6379), 1000);
       s.setSoTimeout(3000);
       OutputStream out = s.getOutputStream();
       out.write(resp("AUTH", user, password));
@@ -365,7 +444,19 @@ final class ChartRun implements AutoCloseable {
       java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(s.getInputStream(),
           StandardCharsets.UTF_8));
       String auth = in.readLine();
-      return auth.startsWith("+OK") ? in.readLine() : auth;
+      if (!auth.startsWith("+OK")) {
+        return auth;
+      }
+      String first = in.readLine();
+      if (first.startsWith("$") && !first.equals("$-1")) {
+        char[] body = new char[Integer.parseInt(first.substring(1))];
+        int read = 0;
+        while (read < body.length) {
+          read += in.read(body, read, body.length - read);
+        }
+        return first + "\n" + new String(body);
+      }
+      return first;
     } catch (IOException e) {
       return "-IO " + e.getMessage();
     }

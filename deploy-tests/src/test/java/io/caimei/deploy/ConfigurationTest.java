@@ -97,19 +97,16 @@ class ConfigurationTest {
   @Test
   void eachServiceConnectsToRedisAsItsOwnAclUserAndWithoutASecretAsNobody() {
     List<Map<String, Object>> objects = Manifests.render(null);
-    assertEquals("redis://ranking-service:$(CAIMEI_REDIS_PASSWORD)@redis.caimei.svc:6379",
+    assertEquals("redis://ranking-service:$(CAIMEI_REDIS_PASSWORD)@redis-0.redis-headless.caimei.svc:6379,"
+        + "redis://ranking-service:$(CAIMEI_REDIS_PASSWORD)@redis-1.redis-headless.caimei.svc:6379,"
+        + "redis://ranking-service:$(CAIMEI_REDIS_PASSWORD)@redis-2.redis-headless.caimei.svc:6379",
         env(objects, "ranking-service").get("QUARKUS_REDIS_HOSTS").getValue());
-    assertEquals("redis://gateway:$(CAIMEI_REDIS_PASSWORD)@redis.caimei.svc:6379",
-        env(objects, "gateway").get("QUARKUS_REDIS_HOSTS").getValue());
-    List<Map<String, Object>> open = Manifests.render(null, Map.of("redis.existingSecret", ""));
-    assertEquals("redis://redis.caimei.svc:6379", env(open, "gateway").get("QUARKUS_REDIS_HOSTS").getValue());
+    assertEquals("cluster", config(objects, "ranking-service").get("QUARKUS_REDIS_CLIENT_TYPE"));
+    List<Map<String, Object>> open = Manifests.render(null, Map.of("redis.existingSecret", "", "redis.mode", "standalone",
+        "redis.hosts", "redis://redis.example:6379"));
+    assertEquals("redis://redis.example:6379", env(open, "gateway").get("QUARKUS_REDIS_HOSTS").getValue());
     assertNull(env(open, "gateway").get("CAIMEI_REDIS_PASSWORD"));
-    List<Map<String, Object>> cluster = Manifests.render(null, Map.of("redis.mode", "cluster",
-        "redis.hosts", "redis://r-0:6379,redis://r-1:6379"));
-    assertEquals("redis://scoring-service:$(CAIMEI_REDIS_PASSWORD)@r-0:6379,redis://scoring-service:$(CAIMEI_REDIS_PASSWORD)@r-1:6379",
-        env(cluster, "scoring-service").get("QUARKUS_REDIS_HOSTS").getValue());
-    assertEquals("cluster", config(cluster, "scoring-service").get("QUARKUS_REDIS_CLIENT_TYPE"));
-    assertNull(config(objects, "scoring-service").get("QUARKUS_REDIS_CLIENT_TYPE"), "standalone by default");
+    assertNull(config(open, "gateway").get("QUARKUS_REDIS_CLIENT_TYPE"), "standalone: the default client type");
   }
 
   @Test

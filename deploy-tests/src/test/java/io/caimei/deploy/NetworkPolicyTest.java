@@ -28,7 +28,9 @@ class NetworkPolicyTest {
   /** Where the platform's endpoints live, as a platform engineer would write the peers (fixed, not from values). */
   private static final Map<String, String> HOST_TO_ENDPOINT = Map.of(
       "caimei-kafka-bootstrap.caimei.svc", "kafka",
-      "redis.caimei.svc", "redis",
+      "redis-0.redis-headless.caimei.svc", "redis",
+      "redis-1.redis-headless.caimei.svc", "redis",
+      "redis-2.redis-headless.caimei.svc", "redis",
       "caimei-postgres-rw.caimei.svc", "postgresql",
       "sso.caimei.example", "oidc");
   private static final Map<String, String> ENDPOINT_PEERS = Map.of(

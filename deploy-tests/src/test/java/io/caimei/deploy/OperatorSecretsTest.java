@@ -69,7 +69,8 @@ class OperatorSecretsTest {
         "caimei-oidc", Set.of("client-secret"),
         "caimei-channels-oidc", Set.of("client-secret"),
         "caimei-ingest", Set.of("hmac-key"),
-        "caimei-redis", Set.of("gateway", "ingest-service", "scoring-service", "ranking-service", "admin", "probe"),
+        "caimei-redis", Set.of("gateway", "ingest-service", "scoring-service", "ranking-service", "admin", "probe",
+            "replication"),
         "keda-kafka", Set.of("username", "password"),
         "caimei-backup-s3", Set.of("ACCESS_KEY_ID", "ACCESS_SECRET_KEY"));
     Map<String, Set<String>> actual = new java.util.HashMap<>();

@@ -29,6 +29,10 @@ class PlatformManifestsTest {
   private static final List<String> CHANNELS = List.of("crbt", "caller_id", "outbound_12530", "msg_5g", "migu_app",
       "mini_program", "cmcc_app_sdk", "h5");
 
+  /** The chart's Redis seeds: the first three pods of the StatefulSet redis, by their headless-Service names. */
+  private static final String REDIS_SEEDS = "redis://redis-0.redis-headless.caimei.svc:6379,"
+      + "redis://redis-1.redis-headless.caimei.svc:6379,redis://redis-2.redis-headless.caimei.svc:6379";
+
   private static List<Map<String, Object>> objects(String file) {
     return Manifests.readYamlDocuments(Manifests.k8sDir().resolve(file));
   }
@@ -110,10 +114,17 @@ class PlatformManifestsTest {
     assertEquals("caimei-postgres-app", str(values, "postgresql.existingSecret"), "CloudNativePG app Secret <cluster>-app");
     assertTrue(integer(postgres, "spec.instances") >= 2, "a standby for failover");
 
-    Map<String, Object> redis = named(objects("30-redis.yaml"), "Service", "redis");
+    Map<String, Object> redis = named(objects("30-redis.yaml"), "Service", "redis-headless");
     assertEquals("6379", str(redis, "spec.ports.name=redis.port"));
-    assertEquals("redis://redis.caimei.svc:6379", str(values, "redis.hosts"));
-    assertEquals("caimei-redis", str(values, "redis.existingSecret"), "the Secret 30-redis.yaml renders its ACL users from");
+    Map<String, Object> redisNodes = named(objects("30-redis.yaml"), "StatefulSet", "redis");
+    assertEquals("redis-headless", str(redisNodes, "spec.serviceName"), "pod names redis-N.redis-headless.caimei.svc");
+    assertEquals(6, integer(redisNodes, "spec.replicas"));
+    Map<String, Object> production = Manifests.values(Manifests.productionValues());
+    for (Map<String, Object> chart : List.of(values, production)) {
+      assertEquals("cluster", str(chart, "redis.mode"), "k8s/30-redis.yaml runs a Redis Cluster");
+      assertEquals(REDIS_SEEDS, str(chart, "redis.hosts"));
+      assertEquals("caimei-redis", str(chart, "redis.existingSecret"), "the Secret 30-redis.yaml renders its ACL users from");
+    }
     Map<String, Object> redisConfig = named(objects("30-redis.yaml"), "ConfigMap", "redis");
     assertTrue(String.valueOf(map(redisConfig, "data").get("redis.conf")).contains("appendonly yes"), "Redis persists (AOF)");
 
@@ -128,10 +139,25 @@ class PlatformManifestsTest {
   @Test
   void redisRunsNonRootWithAReadOnlyRootFilesystem() {
     Map<String, Object> statefulSet = named(objects("30-redis.yaml"), "StatefulSet", "redis");
-    assertEquals("true", str(statefulSet, "spec.template.spec.securityContext.runAsNonRoot"));
-    Object container = list(statefulSet, "spec.template.spec.containers").get(0);
-    assertEquals("true", str(container, "securityContext.readOnlyRootFilesystem"));
-    assertEquals(List.of("ALL"), list(container, "securityContext.capabilities.drop"));
-    assertEquals("/data", str(container, "volumeMounts.name=data.mountPath"));
+    Map<String, Object> job = named(objects("30-redis.yaml"), "Job", "redis-cluster-create");
+    for (Map<String, Object> workload : List.of(statefulSet, job)) {
+      String what = kind(workload) + " " + name(workload);
+      assertEquals("true", str(workload, "spec.template.spec.securityContext.runAsNonRoot"), what);
+      assertEquals("false", str(workload, "spec.template.spec.automountServiceAccountToken"), what);
+      assertEquals(1, list(workload, "spec.template.spec.containers").size(), what);
+      Object container = list(workload, "spec.template.spec.containers").get(0);
+      assertEquals("true", str(container, "securityContext.readOnlyRootFilesystem"), what);
+      assertEquals("false", str(container, "securityContext.allowPrivilegeEscalation"), what);
+      assertEquals(List.of("ALL"), list(container, "securityContext.capabilities.drop"), what);
+    }
+    assertEquals("/data", str(list(statefulSet, "spec.template.spec.containers").get(0), "volumeMounts.name=data.mountPath"));
+  }
+
+  @Test
+  void k8sRedisHasTheseObjects() {
+    assertEquals(List.of("ConfigMap redis", "Service redis-headless", "StatefulSet redis", "Job redis-cluster-create"),
+        objects("30-redis.yaml").stream().map(o -> kind(o) + " " + name(o)).toList());
+    assertEquals(List.of("v1", "v1", "apps/v1", "batch/v1"),
+        objects("30-redis.yaml").stream().map(o -> String.valueOf(o.get("apiVersion"))).toList());
   }
 }

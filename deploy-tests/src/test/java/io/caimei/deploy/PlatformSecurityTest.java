@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -184,7 +185,38 @@ class PlatformSecurityTest {
   /** ACL placeholder -> key of the Secret caimei-redis. */
   private static final Map<String, String> REDIS_SECRET_KEYS = Map.of(
       "GATEWAY_PASSWORD", "gateway", "INGEST_PASSWORD", "ingest-service", "SCORING_PASSWORD", "scoring-service",
-      "RANKING_PASSWORD", "ranking-service", "ADMIN_PASSWORD", "admin", "PROBE_PASSWORD", "probe");
+      "RANKING_PASSWORD", "ranking-service", "ADMIN_PASSWORD", "admin", "PROBE_PASSWORD", "probe",
+      "REPLICATION_PASSWORD", "replication");
+
+  /** The Redis container's environment: variable -> where its value comes from. */
+  private static final Map<String, String> REDIS_ENV = Map.of(
+      "POD_NAME", "fieldRef:metadata.name",
+      "GATEWAY_PASSWORD", "secret:caimei-redis/gateway",
+      "INGEST_PASSWORD", "secret:caimei-redis/ingest-service",
+      "SCORING_PASSWORD", "secret:caimei-redis/scoring-service",
+      "RANKING_PASSWORD", "secret:caimei-redis/ranking-service",
+      "ADMIN_PASSWORD", "secret:caimei-redis/admin",
+      "PROBE_PASSWORD", "secret:caimei-redis/probe",
+      "REPLICATION_PASSWORD", "secret:caimei-redis/replication");
+
+  /** Every line of users.acl.template, written out: user -> its rules. */
+  private static final Map<String, String> REDIS_ACL = Map.of(
+      "default", "off",
+      "gateway", "on >${GATEWAY_PASSWORD} ~gw:* resetchannels -@all +@read +@write +@keyspace +@connection +@scripting"
+          + " -@dangerous +cluster|slots +cluster|nodes +cluster|shards +asking",
+      "ingest-service", "on >${INGEST_PASSWORD} ~ing:* resetchannels -@all +@read +@write +@keyspace +@connection"
+          + " +@scripting -@dangerous +cluster|slots +cluster|nodes +cluster|shards +asking",
+      "scoring-service", "on >${SCORING_PASSWORD} ~cm:* resetchannels -@all +@read +@write +@keyspace +@connection"
+          + " +@scripting -@dangerous +scan +cluster|slots +cluster|nodes +cluster|shards +asking",
+      "ranking-service", "on >${RANKING_PASSWORD} ~rk:* resetchannels -@all +@read +@write +@keyspace +@connection"
+          + " +@scripting -@dangerous +scan +cluster|slots +cluster|nodes +cluster|shards +asking",
+      "admin", "on >${ADMIN_PASSWORD} ~* &* +@all",
+      "probe", "on >${PROBE_PASSWORD} -@all +ping +info +cluster|info",
+      "replication", "on >${REPLICATION_PASSWORD} -@all +psync +replconf +ping");
+
+  /** What a cluster client needs besides its data commands: the topology and ASK redirections. */
+  private static final List<String> CLUSTER_CLIENT_RULES = List.of("+cluster|slots", "+cluster|nodes", "+cluster|shards",
+      "+asking");
 
   private static String redisData(String key) {
     Object value = map(named(objects("30-redis.yaml"), "ConfigMap", "redis"), "data").get(key);
@@ -240,10 +272,17 @@ class PlatformSecurityTest {
   }
 
   @Test
+  void theRedisAclUsersAreExactlyTheseLines() {
+    Map<String, String> users = new TreeMap<>();
+    aclUsers().forEach((user, rules) -> users.put(user, String.join(" ", rules)));
+    assertEquals(new TreeMap<>(REDIS_ACL), users);
+  }
+
+  @Test
   void everyServiceUserIsConfinedToItsOwnKeyPrefixWithoutDangerousCommands() {
     Map<String, List<String>> users = aclUsers();
-    assertEquals(Set.of("default", "gateway", "ingest-service", "scoring-service", "ranking-service", "admin", "probe"),
-        users.keySet());
+    assertEquals(Set.of("default", "gateway", "ingest-service", "scoring-service", "ranking-service", "admin", "probe",
+        "replication"), users.keySet());
     for (Map.Entry<String, String> expected : REDIS_KEY_PATTERNS.entrySet()) {
       List<String> rules = users.get(expected.getKey());
       assertEquals(List.of(expected.getValue()), rules.stream().filter(r -> r.startsWith("~") || r.equals("allkeys")
@@ -256,9 +295,21 @@ class PlatformSecurityTest {
       assertTrue(dangerous > rules.indexOf("+@keyspace") && dangerous > rules.indexOf("+@write"),
           expected.getKey() + ": -@dangerous after the categories it trims");
       assertFalse(rules.contains("+@all") || rules.contains("allcommands"), expected.getKey());
+      assertEquals(CLUSTER_CLIENT_RULES, rules.subList(rules.size() - CLUSTER_CLIENT_RULES.size(), rules.size()),
+          expected.getKey() + ": the cluster topology commands, granted after -@dangerous, no other CLUSTER subcommand");
+      assertEquals(CLUSTER_CLIENT_RULES.size(), rules.stream().filter(r -> r.contains("cluster") || r.equals("+asking"))
+          .count(), expected.getKey());
     }
-    assertEquals(List.of("-@all", "+ping", "+info"),
-        users.get("probe").stream().filter(r -> r.startsWith("+") || r.startsWith("-")).toList(), "probe: PING and INFO");
+    assertEquals(List.of("-@all", "+ping", "+info", "+cluster|info"),
+        users.get("probe").stream().filter(r -> r.startsWith("+") || r.startsWith("-")).toList(),
+        "probe: PING, INFO and CLUSTER INFO");
+    List<String> replication = users.get("replication");
+    assertEquals(List.of("-@all", "+psync", "+replconf", "+ping"),
+        replication.stream().filter(r -> r.startsWith("+") || r.startsWith("-")).toList(),
+        "replication: what a replica sends its master, nothing else");
+    assertTrue(replication.stream().noneMatch(r -> r.startsWith("~") || r.startsWith("%") || r.startsWith("&")
+        || r.equals("allkeys") || r.equals("allchannels")), "replication: no keys, no channels");
+    assertEquals("replication", redisDirectives().get("masteruser"), "replicas authenticate as the replication user");
   }
 
   @Test
@@ -271,19 +322,31 @@ class PlatformSecurityTest {
     assertEquals(new TreeSet<>(REDIS_SECRET_KEYS.keySet()), placeholders);
 
     Container redis = redisStatefulSet().getSpec().getTemplate().getSpec().getContainers().get(0);
-    Map<String, String> fromSecret = new TreeMap<>();
+    Map<String, String> sources = new TreeMap<>();
     for (EnvVar env : redis.getEnv()) {
-      assertNotNull(env.getValueFrom(), env.getName() + " comes from a Secret");
-      assertEquals("caimei-redis", env.getValueFrom().getSecretKeyRef().getName(), env.getName());
-      fromSecret.put(env.getName(), env.getValueFrom().getSecretKeyRef().getKey());
+      assertNull(env.getValue(), env.getName() + ": no literal values");
+      assertNotNull(env.getValueFrom(), env.getName());
+      String source = env.getValueFrom().getSecretKeyRef() != null
+          ? "secret:" + env.getValueFrom().getSecretKeyRef().getName() + "/" + env.getValueFrom().getSecretKeyRef().getKey()
+          : "fieldRef:" + env.getValueFrom().getFieldRef().getFieldPath();
+      assertTrue(sources.put(env.getName(), source) == null, "repeated " + env.getName());
     }
-    assertEquals(new TreeMap<>(REDIS_SECRET_KEYS), fromSecret);
+    assertEquals(new TreeMap<>(REDIS_ENV), sources);
+    for (String placeholder : placeholders) {
+      assertEquals("secret:caimei-redis/" + REDIS_SECRET_KEYS.get(placeholder), sources.get(placeholder), placeholder);
+    }
 
     String script = String.join(" ", redis.getCommand());
     for (String placeholder : placeholders) {
       assertTrue(script.contains("${" + placeholder + "}/$" + placeholder + "/"), "the start script substitutes " + placeholder);
     }
-    assertTrue(script.contains("exec redis-server /etc/redis/redis.conf"), script);
+    // The per-pod configuration: the ConfigMap's plus the replicas' password and the pod's stable name.
+    for (String line : List.of("echo \"include /etc/redis/redis.conf\"", "echo \"masterauth $REPLICATION_PASSWORD\"",
+        "echo \"cluster-announce-hostname $POD_NAME.redis-headless.caimei.svc\"", "} > /run/redis/redis.conf",
+        "exec redis-server /run/redis/redis.conf")) {
+      assertTrue(script.contains(line), "the start script has " + line + ": " + script);
+    }
+    assertTrue(script.contains("umask 077"), "the rendered files (passwords) are private");
     assertEquals("/run/redis", redis.getVolumeMounts().stream().filter(v -> v.getName().equals("acl")).findFirst()
         .orElseThrow().getMountPath());
     assertNotNull(redisStatefulSet().getSpec().getTemplate().getSpec().getVolumes().stream()
@@ -338,7 +401,9 @@ class PlatformSecurityTest {
           "pods{cnpg.io/cluster=keycloak-postgres}:5432",
           "namespaces{kubernetes.io/metadata.name=cnpg-system}:8000"),
       "redis", Set.of(
-          "pods{app.kubernetes.io/instance=caimei,app.kubernetes.io/part-of=caimei}:6379"),
+          "pods{app.kubernetes.io/instance=caimei,app.kubernetes.io/part-of=caimei}:6379",
+          "pods{app.kubernetes.io/name=redis}:6379", "pods{app.kubernetes.io/name=redis}:16379",
+          "pods{app.kubernetes.io/name=redis-cluster-create}:6379"),
       "keycloak", Set.of(
           "namespaces{kubernetes.io/metadata.name=ingress-nginx}:8443",
           "pods{app=keycloak}:8443", "pods{app=keycloak}:7800", "pods{app=keycloak}:57800",
@@ -398,95 +463,196 @@ class PlatformSecurityTest {
   }
 
   @Test
-  void theRedisPodIsSelectedByItsPolicyButIsNotOneOfItsClients() {
+  void theRedisPodsAreSelectedByTheirPolicyAndReachEachOtherButAreNotTakenForTheServices() {
     Map<String, String> podLabels = redisStatefulSet().getSpec().getTemplate().getMetadata().getLabels();
+    Map<String, String> jobLabels = Manifests.typed(named(objects("30-redis.yaml"), "Job", "redis-cluster-create"),
+        io.fabric8.kubernetes.api.model.batch.v1.Job.class).getSpec().getTemplate().getMetadata().getLabels();
     NetworkPolicy redis = Manifests.typed(named(objects("50-network-policies.yaml"), "NetworkPolicy", "redis"),
         NetworkPolicy.class);
-    assertTrue(podLabels.entrySet().containsAll(redis.getSpec().getPodSelector().getMatchLabels().entrySet()), podLabels.toString());
+    Map<String, String> target = redis.getSpec().getPodSelector().getMatchLabels();
+    assertTrue(podLabels.entrySet().containsAll(target.entrySet()), podLabels.toString());
     assertFalse(podLabels.containsKey("app.kubernetes.io/instance"),
-        "the Redis pod must not match the peers that mean the chart's services (Redis and Kafka policies)");
+        "the Redis pods must not match the peers that mean the chart's services (Redis and Kafka policies)");
+    assertFalse(jobLabels.containsKey("app.kubernetes.io/instance"), "nor the Job's pod");
+    assertFalse(jobLabels.entrySet().containsAll(target.entrySet()),
+        "the Job's pod is neither a Redis node for the policy nor an endpoint of redis-headless");
+
+    // Peer -> ports, per selected pod: the nodes reach each other's client and bus ports, the Job the client port.
+    Map<String, Set<Integer>> peerPorts = new TreeMap<>();
+    for (NetworkPolicyIngressRule rule : redis.getSpec().getIngress()) {
+      for (NetworkPolicyPeer from : rule.getFrom()) {
+        if (from.getNamespaceSelector() == null && (from.getPodSelector().getMatchExpressions() == null
+            || from.getPodSelector().getMatchExpressions().isEmpty())) {
+          Map<String, String> wanted = from.getPodSelector().getMatchLabels();
+          for (Map.Entry<String, Map<String, String>> pod : Map.of("redis", podLabels, "job", jobLabels).entrySet()) {
+            if (pod.getValue().entrySet().containsAll(wanted.entrySet())) {
+              rule.getPorts().forEach(p -> peerPorts.computeIfAbsent(pod.getKey(), k -> new TreeSet<>())
+                  .add(p.getPort().getIntVal()));
+            }
+          }
+        }
+      }
+    }
+    assertEquals(Map.of("redis", Set.of(6379, 16379), "job", Set.of(6379)), peerPorts);
   }
 
   // ---- a real redis-server with the ConfigMap's configuration -------------------------------------
 
-  /** Runs the StatefulSet's start script and the ConfigMap's redis.conf (paths and port adapted) on redis-server. */
+  /**
+   * Runs the StatefulSet's start script and the ConfigMap's redis.conf (paths and port adapted) on redis-server:
+   * pod redis-0 as a one-node cluster that owns every slot, and, for the replication test, pod redis-1 as its replica.
+   */
   @Nested
   @TestInstance(TestInstance.Lifecycle.PER_CLASS)
   class OnARealRedisServer {
 
     private static final long START_TIMEOUT_MILLIS = 5_000;
+    private static final long CLUSTER_TIMEOUT_MILLIS = 8_000;
+    /** Redis' cluster bus listens on the client port + 10000 (16379 in the pods). */
+    private static final int BUS_PORT_OFFSET = 10_000;
 
+    /** Secret key -> password, shared by every node as the Secret caimei-redis is. */
     private final Map<String, String> passwords = new TreeMap<>();
-    private Path dir;
-    private Process server;
-    private int port;
+    private Node master;
 
-    @BeforeAll
-    void startRedis() throws Exception {
-      Assumptions.assumeTrue(onPath("redis-server"), "redis-server is not installed");
-      dir = Files.createTempDirectory("caimei-redis-acl");
-      Path etc = Files.createDirectories(dir.resolve("etc"));
-      Path run = Files.createDirectories(dir.resolve("run"));
-      Path data = Files.createDirectories(dir.resolve("data"));
-      try (ServerSocket free = new ServerSocket(0)) {
-        port = free.getLocalPort();
-      }
-      String conf = redisData("redis.conf");
-      conf = replaceLine(conf, "bind 0.0.0.0", "bind 127.0.0.1");
-      conf = replaceLine(conf, "port 6379", "port " + port);
-      conf = replaceLine(conf, "dir /data", "dir " + data);
-      conf = replaceLine(conf, "aclfile /run/redis/users.acl", "aclfile " + run.resolve("users.acl"));
-      Files.writeString(etc.resolve("redis.conf"), conf);
-      Files.writeString(etc.resolve("users.acl.template"), redisData("users.acl.template"));
+    /** One pod: its own etc/run/data directories, the start script, a free client port whose bus port is free too. */
+    private final class Node implements AutoCloseable {
+      final String podName;
+      final Path dir;
+      final int port;
+      final Process server;
 
-      Container container = redisStatefulSet().getSpec().getTemplate().getSpec().getContainers().get(0);
-      List<String> command = new ArrayList<>(container.getCommand());
-      assertEquals(List.of("sh", "-c"), command.subList(0, 2));
-      String script = command.get(2).replace("/etc/redis/", etc + "/").replace("/run/redis/", run + "/");
-      ProcessBuilder builder = new ProcessBuilder("sh", "-c", script)
-          .redirectErrorStream(true).redirectOutput(dir.resolve("redis.log").toFile());
-      SecureRandom random = new SecureRandom();
-      for (EnvVar env : container.getEnv()) {
-        byte[] secret = new byte[16];
-        random.nextBytes(secret);
-        passwords.put(env.getValueFrom().getSecretKeyRef().getKey(), HexFormat.of().formatHex(secret));
-        builder.environment().put(env.getName(), passwords.get(env.getValueFrom().getSecretKeyRef().getKey()));
-      }
-      server = builder.start();
+      Node(String podName) throws Exception {
+        this.podName = podName;
+        dir = Files.createTempDirectory("caimei-" + podName);
+        Path etc = Files.createDirectories(dir.resolve("etc"));
+        Path run = Files.createDirectories(dir.resolve("run"));
+        Path data = Files.createDirectories(dir.resolve("data"));
+        port = freePortWithFreeBusPort();
+        String conf = redisData("redis.conf");
+        conf = replaceLine(conf, "bind 0.0.0.0", "bind 127.0.0.1");
+        conf = replaceLine(conf, "port 6379", "port " + port);
+        conf = replaceLine(conf, "dir /data", "dir " + data);
+        conf = replaceLine(conf, "aclfile /run/redis/users.acl", "aclfile " + run.resolve("users.acl"));
+        conf = replaceLine(conf, "cluster-config-file /data/nodes.conf", "cluster-config-file " + data.resolve("nodes.conf"));
+        Files.writeString(etc.resolve("redis.conf"), conf);
+        Files.writeString(etc.resolve("users.acl.template"), redisData("users.acl.template"));
 
-      long deadline = System.currentTimeMillis() + START_TIMEOUT_MILLIS;
-      while (true) {
-        try (Resp probe = connect("probe")) {
-          if ("PONG".equals(probe.call("PING"))) {
-            break;
+        Container container = redisStatefulSet().getSpec().getTemplate().getSpec().getContainers().get(0);
+        List<String> command = new ArrayList<>(container.getCommand());
+        assertEquals(List.of("sh", "-c"), command.subList(0, 2));
+        String script = command.get(2).replace("/etc/redis/", etc + "/").replace("/run/redis/", run + "/");
+        ProcessBuilder builder = new ProcessBuilder("sh", "-c", script)
+            .redirectErrorStream(true).redirectOutput(dir.resolve("redis.log").toFile());
+        SecureRandom random = new SecureRandom();
+        for (EnvVar env : container.getEnv()) {
+          if (env.getValueFrom().getFieldRef() != null) {
+            assertEquals("metadata.name", env.getValueFrom().getFieldRef().getFieldPath(), env.getName());
+            builder.environment().put(env.getName(), podName);
+          } else {
+            String password = passwords.computeIfAbsent(env.getValueFrom().getSecretKeyRef().getKey(), key -> {
+              byte[] secret = new byte[16];
+              random.nextBytes(secret);
+              return HexFormat.of().formatHex(secret);
+            });
+            builder.environment().put(env.getName(), password);
           }
-        } catch (IOException notYet) {
-          // not listening yet
         }
-        if (!server.isAlive() || System.currentTimeMillis() > deadline) {
-          fail("redis-server did not start: " + Files.readString(dir.resolve("redis.log")));
-        }
-        Thread.sleep(50);
-      }
-      String rendered = Files.readString(run.resolve("users.acl"));
-      assertFalse(rendered.contains("${"), "every placeholder rendered");
-      assertEquals(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE),
-          Files.getPosixFilePermissions(run.resolve("users.acl")), "the rendered ACL file is private");
-    }
+        server = builder.start();
 
-    @AfterAll
-    void stopRedis() throws Exception {
-      if (server != null) {
+        long deadline = System.currentTimeMillis() + START_TIMEOUT_MILLIS;
+        while (true) {
+          try (Resp probe = connect("probe")) {
+            if ("PONG".equals(probe.call("PING"))) {
+              break;
+            }
+          } catch (IOException notYet) {
+            // not listening yet
+          }
+          if (!server.isAlive() || System.currentTimeMillis() > deadline) {
+            fail(podName + ": redis-server did not start: " + Files.readString(dir.resolve("redis.log")));
+          }
+          Thread.sleep(50);
+        }
+        assertFalse(Files.readString(run.resolve("users.acl")).contains("${"), "every placeholder rendered");
+        for (String file : List.of("users.acl", "redis.conf")) {
+          assertEquals(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE),
+              Files.getPosixFilePermissions(run.resolve(file)), "the rendered " + file + " (passwords) is private");
+        }
+      }
+
+      Resp connect(String user) throws IOException {
+        Resp resp = new Resp(port);
+        if (user != null) {
+          Object auth = resp.call("AUTH", user, passwords.get(user));
+          assertEquals("OK", auth, podName + ": AUTH " + user);
+        }
+        return resp;
+      }
+
+      @Override
+      public void close() throws Exception {
         server.destroy();
         if (!server.waitFor(5, TimeUnit.SECONDS)) {
           server.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
         }
-      }
-      if (dir != null) {
         try (Stream<Path> files = Files.walk(dir)) {
           files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
         }
       }
+    }
+
+    @BeforeAll
+    void startRedis() throws Exception {
+      Assumptions.assumeTrue(onPath("redis-server"), "redis-server is not installed");
+      master = new Node("redis-0");
+      // A cluster node answers CLUSTERDOWN to key commands until its slots are covered: this one takes them all.
+      try (Resp admin = connect("admin")) {
+        assertEquals("OK", admin.call("CLUSTER", "ADDSLOTSRANGE", "0", "16383"));
+      }
+      awaitTrue(() -> {
+        try (Resp probe = connect("probe")) {
+          return String.valueOf(probe.call("CLUSTER", "INFO")).contains("cluster_state:ok");
+        }
+      }, CLUSTER_TIMEOUT_MILLIS, "cluster_state:ok on the one-node cluster");
+    }
+
+    @AfterAll
+    void stopRedis() throws Exception {
+      if (master != null) {
+        master.close();
+      }
+    }
+
+    private interface Check {
+      boolean holds() throws Exception;
+    }
+
+    private static void awaitTrue(Check check, long timeoutMillis, String what) throws Exception {
+      long deadline = System.currentTimeMillis() + timeoutMillis;
+      while (!check.holds()) {
+        if (System.currentTimeMillis() > deadline) {
+          fail("timed out after " + timeoutMillis + " ms waiting for " + what);
+        }
+        Thread.sleep(50);
+      }
+    }
+
+    private static int freePortWithFreeBusPort() throws IOException {
+      for (int attempt = 0; attempt < 100; attempt++) {
+        try (ServerSocket client = new ServerSocket(0)) {
+          int candidate = client.getLocalPort();
+          if (candidate + BUS_PORT_OFFSET > 65_535) {
+            continue;
+          }
+          try (ServerSocket bus = new ServerSocket(candidate + BUS_PORT_OFFSET)) {
+            return candidate;
+          } catch (IOException taken) {
+            // try another
+          }
+        }
+      }
+      throw new IOException("no free port with a free cluster bus port");
     }
 
     private static boolean onPath(String binary) {
@@ -503,12 +669,7 @@ class PlatformSecurityTest {
     }
 
     private Resp connect(String user) throws IOException {
-      Resp resp = new Resp(port);
-      if (user != null) {
-        Object auth = resp.call("AUTH", user, passwords.get(user));
-        assertEquals("OK", auth, "AUTH " + user);
-      }
-      return resp;
+      return master.connect(user);
     }
 
     @Test
@@ -559,6 +720,81 @@ class PlatformSecurityTest {
       try (Resp probe = connect("probe")) {
         assertEquals("PONG", probe.call("PING"));
         assertError("NOPERM", probe.call("GET", "gw:x"));
+        assertError("NOPERM", probe.call("CLUSTER", "NODES"));
+      }
+    }
+
+    @Test
+    void serviceUsersReadTheClusterTopologyButCannotChangeIt() throws IOException {
+      for (String user : REDIS_KEY_PATTERNS.keySet()) {
+        try (Resp service = connect(user)) {
+          Object slots = service.call("CLUSTER", "SLOTS");
+          assertInstanceOf(List.class, slots, user + ": CLUSTER SLOTS " + slots);
+          List<?> range = (List<?>) ((List<?>) slots).get(0);
+          assertEquals(List.of(0L, 16383L), range.subList(0, 2), user + ": the one node owns every slot");
+          assertEquals(List.of("redis-0.redis-headless.caimei.svc", (long) master.port),
+              ((List<?>) range.get(2)).subList(0, 2), "clients are sent to the pod's stable name (announced hostname)");
+          assertInstanceOf(List.class, service.call("CLUSTER", "SHARDS"), user + ": CLUSTER SHARDS");
+          assertTrue(String.valueOf(service.call("CLUSTER", "NODES")).contains("myself,master"), user + ": CLUSTER NODES");
+          assertEquals("OK", service.call("ASKING"), user + ": ASKING (slot migration)");
+
+          assertError("NOPERM", service.call("CLUSTER", "ADDSLOTS", "0"));
+          assertError("NOPERM", service.call("CLUSTER", "DELSLOTSRANGE", "0", "16383"));
+          assertError("NOPERM", service.call("CLUSTER", "RESET"));
+          assertError("NOPERM", service.call("CLUSTER", "FAILOVER"));
+          assertError("NOPERM", service.call("CLUSTER", "MEET", "127.0.0.1", "1"));
+          assertError("NOPERM", service.call("CLUSTER", "FORGET", "0000000000000000000000000000000000000000"));
+          assertError("NOPERM", service.call("CLUSTER", "SETSLOT", "0", "STABLE"));
+          assertError("NOPERM", service.call("CLUSTER", "REPLICATE", "0000000000000000000000000000000000000000"));
+        }
+      }
+    }
+
+    @Test
+    void theReplicationUserCanOnlyReplicate() throws IOException {
+      try (Resp replication = connect("replication")) {
+        assertEquals("PONG", replication.call("PING"));
+        for (String[] refused : List.of(new String[] {"GET", "gw:x"}, new String[] {"SET", "gw:x", "2"},
+            new String[] {"SCAN", "0"}, new String[] {"KEYS", "*"}, new String[] {"INFO"},
+            new String[] {"CLUSTER", "NODES"}, new String[] {"CLUSTER", "SLOTS"}, new String[] {"CONFIG", "GET", "*"},
+            new String[] {"FLUSHALL"}, new String[] {"EVAL", "return 1", "0"}, new String[] {"SUBSCRIBE", "x"})) {
+          assertError("NOPERM", replication.call(refused));
+        }
+      }
+    }
+
+    @Test
+    void aReplicaAuthenticatesAsTheReplicationUserAndFollowsItsMaster() throws Exception {
+      String delay;
+      try (Resp admin = connect("admin")) {
+        delay = String.valueOf(((List<?>) admin.call("CONFIG", "GET", "repl-diskless-sync-delay")).get(1));
+        assertEquals("OK", admin.call("CONFIG", "SET", "repl-diskless-sync-delay", "0"), "no 5 s wait in a test");
+      }
+      String replicaId = null;
+      try (Node replica = new Node("redis-1"); Resp admin = connect("admin"); Resp adminOnReplica = replica.connect("admin")) {
+        String masterId = String.valueOf(admin.call("CLUSTER", "MYID"));
+        replicaId = String.valueOf(adminOnReplica.call("CLUSTER", "MYID"));
+        assertEquals("OK", adminOnReplica.call("CLUSTER", "MEET", "127.0.0.1", String.valueOf(master.port)));
+        awaitTrue(() -> "OK".equals(adminOnReplica.call("CLUSTER", "REPLICATE", masterId)), CLUSTER_TIMEOUT_MILLIS,
+            "redis-1 to know redis-0 and become its replica");
+        awaitTrue(() -> String.valueOf(adminOnReplica.call("INFO", "replication")).contains("master_link_status:up"),
+            CLUSTER_TIMEOUT_MILLIS, "the replication link (masteruser replication, masterauth from the start script)");
+        assertTrue(String.valueOf(admin.call("CLIENT", "LIST", "TYPE", "replica")).contains("user=replication"),
+            "the replica is connected as the replication user");
+
+        try (Resp ingest = connect("ingest-service")) {
+          assertEquals("OK", ingest.call("SET", "ing:replicated", "1"));
+        }
+        assertEquals("OK", adminOnReplica.call("READONLY"));
+        awaitTrue(() -> "1".equals(adminOnReplica.call("GET", "ing:replicated")), CLUSTER_TIMEOUT_MILLIS,
+            "the write to reach the replica");
+      } finally {
+        try (Resp admin = connect("admin")) {
+          admin.call("CONFIG", "SET", "repl-diskless-sync-delay", delay);
+          if (replicaId != null) {
+            admin.call("CLUSTER", "FORGET", replicaId);
+          }
+        }
       }
     }
 
