@@ -50,8 +50,9 @@ import org.apache.kafka.common.resource.ResourceType;
 final class ChartRun implements AutoCloseable {
 
   static final String NET = "127.0.20.";
-  private static final Map<String, String> POD_IPS = Map.of("gateway", NET + "11", "ingest-service", NET + "12",
-      "scoring-service", NET + "13", "ranking-service", NET + "14");
+  /** The last octet of each service's first pod; replica r adds 10 r (gateway 11, 21; ingest 12, 22; ...). */
+  private static final Map<String, Integer> POD_BASE = Map.of("gateway", 11, "ingest-service", 12, "scoring-service", 13,
+      "ranking-service", 14);
   static final String KAFKA_IP = NET + "2";
   static final String POSTGRES_IP = NET + "4";
   static final String KEYCLOAK_IP = NET + "5";
@@ -69,8 +70,12 @@ final class ChartRun implements AutoCloseable {
   private final String keycloakAdminPassword = OperatorSecrets.random();
   final String smokeClientSecret = OperatorSecrets.random();
 
-  private ChartRun(Path dir) throws Exception {
+  /** Pods per Deployment (the chart's HPA minimum is 3 in production; the machine has 2 cores). */
+  final int replicas;
+
+  private ChartRun(Path dir, int replicas) throws Exception {
     this.dir = dir;
+    this.replicas = replicas;
     this.k8s = Manifests.allK8sObjects();
     this.secrets = OperatorSecrets.create(k8s);
     List<Map<String, Object>> rendered = Manifests.render(Manifests.productionValues());
@@ -84,9 +89,16 @@ final class ChartRun implements AutoCloseable {
 
   /** Starts the platform and every pod of the chart and waits until each passes its readiness probe. */
   static ChartRun start(Path dir) throws Exception {
+    return start(dir, 1);
+  }
+
+  /** As {@link #start(Path)} with {@code replicas} pods of every Deployment, each on its own address. */
+  static ChartRun start(Path dir, int replicas) throws Exception {
     deleteTree(dir);
     Files.createDirectories(dir);
-    ChartRun run = new ChartRun(dir);
+    ChartRun run = new ChartRun(dir, replicas);
+    // pods must not outlive the JVM that started them (a failed or interrupted test run)
+    Runtime.getRuntime().addShutdownHook(new Thread(run::close));
     try {
       run.startKafka();
       run.startRedis();
@@ -94,11 +106,15 @@ final class ChartRun implements AutoCloseable {
       run.startKeycloak();
       run.awaitKafka();
       run.awaitKeycloak();
-      for (String service : run.pods.keySet()) {
-        run.startPod(service, run.pods.get(service).env());
+      for (int r = 0; r < replicas; r++) {
+        for (String service : run.pods.keySet()) {
+          run.startReplica(service, r);
+        }
       }
-      for (String service : run.pods.keySet()) {
-        run.awaitReady(service);
+      for (int r = 0; r < replicas; r++) {
+        for (String service : run.pods.keySet()) {
+          run.awaitReady(service, r);
+        }
       }
       return run;
     } catch (Exception | Error e) {
@@ -117,7 +133,16 @@ final class ChartRun implements AutoCloseable {
   }
 
   String podIp(String service) {
-    return POD_IPS.get(service);
+    return podIp(service, 0);
+  }
+
+  String podIp(String service, int replica) {
+    return NET + (POD_BASE.get(service) + 10 * replica);
+  }
+
+  /** http://<pod IP>:<container port> of a service's replica. */
+  String podUrl(String service, int replica) {
+    return "http://" + podIp(service, replica) + ":" + pods.get(service).containerPort();
   }
 
   /** http://<pod IP>:<container port> of a service. */
@@ -130,11 +155,14 @@ final class ChartRun implements AutoCloseable {
   /** Cluster DNS as a hosts file: each Service's names to its pod, each platform host to its process. */
   private void writeHostsFile(List<Map<String, Object>> rendered) throws IOException {
     Map<String, String> names = new TreeMap<>();
+    StringBuilder services = new StringBuilder();
     for (Map<String, Object> service : Manifests.ofKind(rendered, "Service")) {
       String target = String.valueOf(Manifests.map(service, "spec.selector").get("app.kubernetes.io/name"));
       String name = Manifests.name(service);
-      for (String n : List.of(name, name + ".caimei.svc", name + ".caimei.svc.cluster.local")) {
-        names.put(n, POD_IPS.get(target));
+      // a Service name answers with every ready pod, as a headless lookup would; clients take the first
+      for (int r = 0; r < replicas; r++) {
+        services.append(podIp(target, r)).append(' ').append(name).append(' ').append(name).append(".caimei.svc ")
+            .append(name).append(".caimei.svc.cluster.local\n");
       }
     }
     for (ChartPods.Pod pod : pods.values()) {
@@ -143,7 +171,7 @@ final class ChartRun implements AutoCloseable {
       hostOf(pod.env().get("QUARKUS_OIDC_AUTH_SERVER_URL")).ifPresent(h -> names.put(h, KEYCLOAK_IP));
     }
     names.putAll(REDIS_PODS);
-    StringBuilder hosts = new StringBuilder("127.0.0.1 localhost\n");
+    StringBuilder hosts = new StringBuilder("127.0.0.1 localhost\n").append(services);
     names.forEach((name, ip) -> hosts.append(ip).append(' ').append(name).append('\n'));
     Files.writeString(hosts(), hosts);
   }
@@ -478,8 +506,20 @@ final class ChartRun implements AutoCloseable {
     String maxConnections = Manifests.str(cluster, "spec.postgresql.parameters.max_connections");
     String database = Manifests.str(cluster, "spec.bootstrap.initdb.database");
     Map<String, String> app = secrets.get("caimei-postgres-app");
+    Path bin0 = Files.list(Path.of("/usr/lib/postgresql")).sorted().reduce((a, b) -> b).orElseThrow().resolve("bin");
+    // a run that was killed leaves its server holding the address: stop it first
+    try (var stale = Files.list(Path.of("/tmp"))) {
+      for (Path old : stale.filter(p -> p.getFileName().toString().startsWith("caimei-chart-run-pg-")).toList()) {
+        try {
+          asPostgres(old, bin0.resolve("pg_ctl").toString(), "-D", old.resolve("data").toString(), "-m", "immediate",
+              "-w", "stop");
+        } catch (Exception notRunning) {
+          // already stopped
+        }
+        deleteTree(old);
+      }
+    }
     Path pg = Path.of("/tmp", "caimei-chart-run-pg-" + ProcessHandle.current().pid());
-    deleteTree(pg);
     Files.createDirectories(pg);
     Path bin = Files.list(Path.of("/usr/lib/postgresql")).sorted().reduce((a, b) -> b).orElseThrow().resolve("bin");
     Files.writeString(pg.resolve("pw"), "postgres-" + OperatorSecrets.random());
@@ -683,15 +723,35 @@ final class ChartRun implements AutoCloseable {
     return startPod(service, env, service);
   }
 
+  /** Starts replica r of a service with the environment the chart gives it (log {@code <service>[-r].log}). */
+  Process startReplica(String service, int replica) throws IOException {
+    return startPod(service, pods.get(service).env(), replicaName(service, replica), replica);
+  }
+
+  static String replicaName(String service, int replica) {
+    return replica == 0 ? service : service + "-" + replica;
+  }
+
+  /** kill -9 of a replica, as a crashed pod. */
+  void kill(String service, int replica) throws InterruptedException {
+    Process p = processes.get(replicaName(service, replica));
+    p.destroyForcibly();
+    p.waitFor(20, java.util.concurrent.TimeUnit.SECONDS);
+  }
+
   /** As {@link #startPod(String, Map)}, logging to {@code <logName>.log}. */
   Process startPod(String service, Map<String, String> env, String logName) throws IOException {
+    return startPod(service, env, logName, 0);
+  }
+
+  private Process startPod(String service, Map<String, String> env, String logName, int replica) throws IOException {
     Path jar = repoFile(service + "/target/quarkus-app/quarkus-run.jar");
     if (!Files.exists(jar)) {
       throw new IllegalStateException("missing " + jar + ": build with ./mvnw package first");
     }
     Map<String, String> podEnv = new LinkedHashMap<>(env);
     // What the pod network and cluster DNS would provide: the pod's own address and the resolver's hosts file.
-    podEnv.put("QUARKUS_HTTP_HOST", podIp(service));
+    podEnv.put("QUARKUS_HTTP_HOST", podIp(service, replica));
     podEnv.put("QUARKUS_VERTX_RESOLVER_HOSTS_PATH", hosts().toString());
     List<String> cmd = new ArrayList<>(List.of(java(), "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
     cmd.addAll(jvmFlags());
@@ -701,8 +761,12 @@ final class ChartRun implements AutoCloseable {
 
   /** Waits until the pod passes the readiness probe the chart declares. */
   void awaitReady(String service) throws Exception {
+    awaitReady(service, 0);
+  }
+
+  void awaitReady(String service, int replica) throws Exception {
     ChartPods.Pod pod = pods.get(service);
-    URI probe = URI.create(podUrl(service) + pod.readinessPath());
+    URI probe = URI.create(podUrl(service, replica) + pod.readinessPath());
     long deadline = System.nanoTime() + READY_WITHIN.toNanos();
     while (true) {
       try {
@@ -713,10 +777,10 @@ final class ChartRun implements AutoCloseable {
       } catch (IOException e) {
         // not listening yet
       }
-      alive(service);
+      alive(replicaName(service, replica));
       if (System.nanoTime() > deadline) {
         throw new IllegalStateException(service + " did not pass its readiness probe " + probe + " within "
-            + READY_WITHIN.toSeconds() + " s; see " + dir.resolve(service + ".log"));
+            + READY_WITHIN.toSeconds() + " s; see " + dir.resolve(replicaName(service, replica) + ".log"));
       }
       Thread.sleep(1000);
     }
@@ -780,7 +844,7 @@ final class ChartRun implements AutoCloseable {
   }
 
   @Override
-  public void close() {
+  public synchronized void close() {
     List<String> names = new ArrayList<>(processes.keySet());
     java.util.Collections.reverse(names);
     for (String name : names) {
@@ -799,6 +863,7 @@ final class ChartRun implements AutoCloseable {
         Thread.currentThread().interrupt();
       }
     }
+    processes.clear();
     stopPostgres();
   }
 
@@ -807,7 +872,6 @@ final class ChartRun implements AutoCloseable {
     Path dir = caimeiHome().resolve("chart-run");
     System.out.println("[chart-run] starting the production shape in " + dir + " (about 2-3 minutes)");
     ChartRun run = start(dir);
-    Runtime.getRuntime().addShutdownHook(new Thread(run::close));
     System.out.println("[chart-run] every pod passed its readiness probe:");
     run.pods.forEach((s, p) -> System.out.println("  " + s + "  " + run.podUrl(s) + p.readinessPath()));
     System.out.println("  issuer " + run.issuer + " at https://" + KEYCLOAK_IP + " (CA " + dir.resolve("tls/ca.crt") + ")");

@@ -118,7 +118,8 @@ class KubernetesObjectValidityTest {
     }
     assertEquals(Map.ofEntries(Map.entry("Namespace", 1), Map.entry("KafkaNodePool", 2), Map.entry("Kafka", 1),
         Map.entry("KafkaTopic", 12), Map.entry("KafkaUser", 5), Map.entry("Cluster", 2), Map.entry("ScheduledBackup", 2),
-        Map.entry("ConfigMap", 1), Map.entry("Service", 1), Map.entry("StatefulSet", 1), Map.entry("Keycloak", 1),
+        Map.entry("ConfigMap", 1), Map.entry("Service", 1), Map.entry("StatefulSet", 1), Map.entry("Job", 1),
+        Map.entry("Keycloak", 1),
         Map.entry("KeycloakRealmImport", 1), Map.entry("NetworkPolicy", 4)), kinds);
     for (Map<String, Object> object : objects) {
       switch (kind(object)) {

@@ -3,7 +3,6 @@ package io.caimei.deploy;
 import static io.caimei.deploy.Manifests.map;
 import static io.caimei.deploy.Manifests.named;
 import static io.caimei.deploy.Manifests.ofKind;
-import static io.caimei.deploy.Manifests.name;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

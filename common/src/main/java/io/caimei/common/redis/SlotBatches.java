@@ -55,23 +55,28 @@ public final class SlotBatches {
         return bySlot.values();
     }
 
-    /** Sends {@code reqs} (the i-th about {@code keys.get(i)}) in one batch per slot, concurrently. */
+    /**
+     * Sends {@code reqs} (the i-th about {@code keys.get(i)}) in one batch per slot, pipelined on one connection: a
+     * cluster connection reaches every master, and batches sent on separate pooled connections at once could each
+     * hold some masters' connections while waiting for the others.
+     */
     public static Uni<List<Response>> send(Redis redis, List<String> keys, List<Request> reqs) {
         if (keys.size() != reqs.size()) {
             throw new IllegalArgumentException(keys.size() + " keys for " + reqs.size() + " requests");
         }
-        Collection<List<Integer>> groups = groups(keys);
-        if (groups.size() == 1) {
+        List<List<Integer>> order = new ArrayList<>(groups(keys));
+        if (order.size() == 1) {
             return redis.batch(reqs);
         }
-        List<Uni<List<Response>>> calls = new ArrayList<>(groups.size());
-        List<List<Integer>> order = new ArrayList<>(groups);
-        for (List<Integer> group : order) {
-            List<Request> batch = new ArrayList<>(group.size());
-            group.forEach(i -> batch.add(reqs.get(i)));
-            calls.add(redis.batch(batch));
-        }
-        return Uni.join().all(calls).andFailFast().map(answers -> {
+        return redis.connect().onItem().transformToUni(connection -> {
+            List<Uni<List<Response>>> calls = new ArrayList<>(order.size());
+            for (List<Integer> group : order) {
+                List<Request> batch = new ArrayList<>(group.size());
+                group.forEach(i -> batch.add(reqs.get(i)));
+                calls.add(connection.batch(batch));
+            }
+            return Uni.join().all(calls).andFailFast().eventually(connection::close);
+        }).map(answers -> {
             List<Response> out = new ArrayList<>(java.util.Collections.nCopies(reqs.size(), (Response) null));
             for (int g = 0; g < order.size(); g++) {
                 List<Integer> group = order.get(g);

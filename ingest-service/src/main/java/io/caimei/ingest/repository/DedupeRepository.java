@@ -47,7 +47,7 @@ public class DedupeRepository {
     }
 
     /** {@code ing:{s<bucket>}:seen:<source>:<eventId>}; the bucket is a pure function of the pair. */
-    String key(String source, String eventId) {
+    static String key(String prefix, String source, String eventId) {
         int bucket = Math.floorMod((source + ":" + eventId).hashCode(), BUCKETS);
         return prefix + ":{s" + bucket + "}:seen:" + source + ":" + eventId;
     }
@@ -55,7 +55,7 @@ public class DedupeRepository {
     /** The keys of the pairs, in order. */
     List<String> keys(List<String[]> sourceAndIds) {
         List<String> keys = new ArrayList<>(sourceAndIds.size());
-        sourceAndIds.forEach(p -> keys.add(key(p[0], p[1])));
+        sourceAndIds.forEach(p -> keys.add(key(prefix, p[0], p[1])));
         return keys;
     }
 
