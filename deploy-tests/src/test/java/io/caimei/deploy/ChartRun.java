@@ -869,11 +869,19 @@ final class ChartRun implements AutoCloseable {
 
   /** {@code ./caimei chart-run}: the production shape until Enter or Ctrl-C. */
   public static void main(String[] args) throws Exception {
+    int replicas = Integer.getInteger("caimei.replicas", 1);
     Path dir = caimeiHome().resolve("chart-run");
-    System.out.println("[chart-run] starting the production shape in " + dir + " (about 2-3 minutes)");
-    ChartRun run = start(dir);
+    System.out.println("[chart-run] starting the production shape with " + replicas + " pod(s) of every Deployment in "
+        + dir + " (1-3 minutes)");
+    ChartRun run = start(dir, replicas);
     System.out.println("[chart-run] every pod passed its readiness probe:");
-    run.pods.forEach((s, p) -> System.out.println("  " + s + "  " + run.podUrl(s) + p.readinessPath()));
+    for (int r = 0; r < replicas; r++) {
+      int replica = r;
+      run.pods.forEach((s, p) -> System.out.println("  " + replicaName(s, replica) + "  " + run.podUrl(s, replica)
+          + p.readinessPath()));
+    }
+    System.out.println("  Redis Cluster " + REDIS_PODS.values() + " (user admin, password in the Secret caimei-redis:"
+        + " " + dir.resolve("secrets.txt") + ")");
     System.out.println("  issuer " + run.issuer + " at https://" + KEYCLOAK_IP + " (CA " + dir.resolve("tls/ca.crt") + ")");
     System.out.println("  users admin, analyst, brand-advertiser, tourism-advertiser; passwords and client caimei-smoke: "
         + dir.resolve("people.txt"));
@@ -882,6 +890,10 @@ final class ChartRun implements AutoCloseable {
       people.append(u).append(' ').append(run.password(u)).append('\n');
     }
     Files.writeString(dir.resolve("people.txt"), people);
+    StringBuilder secretsText = new StringBuilder("# the Secrets of this run (random, local)\n");
+    run.secrets.forEach((name, keys) -> keys.forEach((k, v) -> secretsText.append(name).append(' ').append(k)
+        .append(' ').append(v).append('\n')));
+    Files.writeString(dir.resolve("secrets.txt"), secretsText);
     System.out.println("[chart-run] press Enter to stop");
     System.in.read();
     run.close();
