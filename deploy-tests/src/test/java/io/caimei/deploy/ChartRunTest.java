@@ -245,4 +245,73 @@ class ChartRunTest {
     }
     assertEquals("1", run.redis("admin", admin, "GET", "gw:chart-run-kept"), "nothing was evicted");
   }
+
+  @Test
+  void tenThousandEventsThroughTheOneGatewayAreCountedExactly() throws Exception {
+    String admin = run.userToken("admin");
+    StringBuilder catalog = new StringBuilder("[");
+    for (int e = 0; e < 10; e++) {
+      catalog.append(e > 0 ? "," : "").append("{\"id\":\"chart-load-").append(e).append("\",\"type\":\"CONTENT\",\"name\":\"负载 ")
+          .append(e).append("\"}");
+    }
+    assertEquals(200, call("POST", "/api/v1/catalog/entities", admin, "application/json", catalog + "]").statusCode());
+    long[] expected = new long[10];
+    List<String> batches = new java.util.ArrayList<>();
+    for (int from = 0; from < 10_000; from += 500) {
+      StringBuilder b = new StringBuilder("[");
+      for (int i = from; i < from + 500; i++) {
+        expected[i % 10]++;
+        b.append(i > from ? "," : "").append("{\"eventId\":\"load-").append(i).append("\",\"source\":\"chart-run\","
+            + "\"channel\":\"MIGU_APP\",\"indicator\":\"E5\",\"entityType\":\"CONTENT\",\"entityId\":\"chart-load-")
+            .append(i % 10).append("\",\"occurredAt\":\"2019-06-18T12:00:00+08:00\",\"userKey\":\"v").append(i % 97)
+            .append("\",\"delta\":1}");
+      }
+      batches.add(b.append(']').toString());
+    }
+    String channels = run.channelsToken();
+    // wait until ingest knows the new entities, then stream on two client threads
+    long known = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    // one more event, for an entity of the stream, until ingest's catalog refresh knows the new entities
+    String probe = "[{\"eventId\":\"load-probe\",\"source\":\"chart-run\",\"channel\":\"MIGU_APP\",\"indicator\":\"E5\","
+        + "\"entityType\":\"CONTENT\",\"entityId\":\"chart-load-0\",\"occurredAt\":\"2019-06-18T12:00:00+08:00\","
+        + "\"userKey\":\"v0\",\"delta\":1}]";
+    expected[0]++;
+    while (JSON.readTree(call("POST", "/api/v1/events", channels, "application/json", probe).body()).path("rejected")
+        .size() > 0 && System.nanoTime() < known) {
+      Thread.sleep(500);
+    }
+    long t0 = System.nanoTime();
+    java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(2);
+    List<java.util.concurrent.Future<Integer>> sent = new java.util.ArrayList<>();
+    for (int t = 0; t < 2; t++) {
+      int first = t;
+      sent.add(clients.submit(() -> {
+        int ok = 0;
+        for (int b = first; b < batches.size(); b += 2) {
+          HttpResponse<String> r = call("POST", "/api/v1/events", channels, "application/json", batches.get(b));
+          while (r.statusCode() == 503 || JSON.readTree(r.body()).path("rejected").size() > 0) {
+            Thread.sleep(500);
+            r = call("POST", "/api/v1/events", channels, "application/json", batches.get(b));
+          }
+          ok += r.statusCode() == 202 ? 1 : 0;
+        }
+        return ok;
+      }));
+    }
+    int accepted = sent.get(0).get() + sent.get(1).get();
+    double streamSeconds = (System.nanoTime() - t0) / 1e9;
+    clients.shutdown();
+    assertEquals(20, accepted);
+    String analyst = run.userToken("analyst");
+    for (int e = 0; e < 10; e++) {
+      int entity = e;
+      await("/api/v1/entities/chart-load-" + e + "/periods/2019-06-18/explanation", analyst,
+          x -> x.path("raw").path("E5").asLong() == expected[entity]);
+    }
+    double exactSeconds = (System.nanoTime() - t0) / 1e9;
+    String line = String.format("one pod of each Deployment: 10000 events accepted through the gateway in %.1f s"
+        + " (%.0f events/s), every count exact after %.1f s", streamSeconds, 10_000 / streamSeconds, exactSeconds);
+    System.out.println("[chart-run] " + line);
+    java.nio.file.Files.writeString(run.dir.resolve("throughput.txt"), line + "\n");
+  }
 }

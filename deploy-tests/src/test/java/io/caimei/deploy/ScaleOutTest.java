@@ -301,6 +301,8 @@ class ScaleOutTest {
     stream(day(2), new AtomicInteger());
     note(String.format("day 3: %d events in %.1f s (%.0f events/s offered through two gateways)", PER_DAY,
         (System.nanoTime() - s3) / 1e9, PER_DAY / ((System.nanoTime() - s3) / 1e9)));
+    awaitCounts(DAYS.get(2), expected[2], Duration.ofSeconds(180));
+    note(String.format("day 3: every count exact %.1f s after its first event", (System.nanoTime() - s3) / 1e9));
     side.shutdown();
     assertEquals(List.of(), unexpected, "answers other than 202 or a retried 503");
 
