@@ -506,12 +506,12 @@ final class ChartRun implements AutoCloseable {
     String maxConnections = Manifests.str(cluster, "spec.postgresql.parameters.max_connections");
     String database = Manifests.str(cluster, "spec.bootstrap.initdb.database");
     Map<String, String> app = secrets.get("caimei-postgres-app");
-    Path bin0 = Files.list(Path.of("/usr/lib/postgresql")).sorted().reduce((a, b) -> b).orElseThrow().resolve("bin");
+    Path bin = pgBin();
     // a run that was killed leaves its server holding the address: stop it first
     try (var stale = Files.list(Path.of("/tmp"))) {
       for (Path old : stale.filter(p -> p.getFileName().toString().startsWith("caimei-chart-run-pg-")).toList()) {
         try {
-          asPostgres(old, bin0.resolve("pg_ctl").toString(), "-D", old.resolve("data").toString(), "-m", "immediate",
+          asPostgres(old, bin.resolve("pg_ctl").toString(), "-D", old.resolve("data").toString(), "-m", "immediate",
               "-w", "stop");
         } catch (Exception notRunning) {
           // already stopped
@@ -521,7 +521,6 @@ final class ChartRun implements AutoCloseable {
     }
     Path pg = Path.of("/tmp", "caimei-chart-run-pg-" + ProcessHandle.current().pid());
     Files.createDirectories(pg);
-    Path bin = Files.list(Path.of("/usr/lib/postgresql")).sorted().reduce((a, b) -> b).orElseThrow().resolve("bin");
     Files.writeString(pg.resolve("pw"), "postgres-" + OperatorSecrets.random());
     asPostgres(pg, "chown", "-R", "postgres:postgres", pg.toString());
     asPostgres(pg, bin.resolve("initdb").toString(), "-D", pg.resolve("data").toString(), "-U", "postgres",
@@ -534,6 +533,13 @@ final class ChartRun implements AutoCloseable {
     asPostgres(pg, bin.resolve("psql").toString(), "-h", pg.toString(), "-U", "postgres", "-v", "ON_ERROR_STOP=1",
         "-c", "CREATE ROLE \"" + app.get("username") + "\" LOGIN PASSWORD '" + app.get("password") + "'",
         "-c", "CREATE DATABASE \"" + database + "\" OWNER \"" + app.get("username") + "\"");
+  }
+
+  /** The newest installed PostgreSQL's binaries (Debian: /usr/lib/postgresql/<major>/bin). */
+  private static Path pgBin() throws IOException {
+    try (var versions = Files.list(Path.of("/usr/lib/postgresql"))) {
+      return versions.sorted().reduce((a, b) -> b).orElseThrow().resolve("bin");
+    }
   }
 
   private void asPostgres(Path workDir, String... cmd) throws Exception {
@@ -550,8 +556,7 @@ final class ChartRun implements AutoCloseable {
   private void stopPostgres() {
     try {
       Path pg = Path.of(Files.readString(dir.resolve("postgres.dir")).trim());
-      Path bin = Files.list(Path.of("/usr/lib/postgresql")).sorted().reduce((a, b) -> b).orElseThrow().resolve("bin");
-      asPostgres(pg, bin.resolve("pg_ctl").toString(), "-D", pg.resolve("data").toString(), "-m", "immediate", "-w",
+      asPostgres(pg, pgBin().resolve("pg_ctl").toString(), "-D", pg.resolve("data").toString(), "-m", "immediate", "-w",
           "stop");
       deleteTree(pg);
     } catch (Exception e) {

@@ -67,12 +67,16 @@ public class LiveBoardRepository {
         }
         List<String> keys = new ArrayList<>();
         List<Request> reqs = new ArrayList<>();
+        java.util.Set<String> registered = new java.util.HashSet<>();
         for (Placement p : placements) {
             String z = ranking(p.board(), p.period());
             keys.add(z);
             reqs.add(Request.cmd(Command.ZADD).arg(z).arg(-p.index()).arg(p.entityId()));
-            keys.add(periods(p.board()));
-            reqs.add(Request.cmd(Command.SADD).arg(periods(p.board())).arg(p.period()));
+            // a board's period is registered once per call, not once per entity placed in it
+            if (registered.add(z)) {
+                keys.add(periods(p.board()));
+                reqs.add(Request.cmd(Command.SADD).arg(periods(p.board())).arg(p.period()));
+            }
             if (p.topContributor() != null) {
                 keys.add(contributors(p.board(), p.period()));
                 reqs.add(Request.cmd(Command.HSET).arg(contributors(p.board(), p.period())).arg(p.entityId())
