@@ -1,5 +1,6 @@
 package io.caimei.ranking.repository;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,6 +10,7 @@ import io.caimei.events.AccountKind;
 import io.caimei.events.CampaignCategory;
 import io.caimei.events.EntityType;
 import io.caimei.ranking.mapping.Board;
+import io.caimei.common.sql.Schema;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -17,6 +19,9 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class BoardRepository {
 
+    /** Long enough for a PostgreSQL that is still starting beside us; a start that cannot reach it fails. */
+    private static final Duration STARTUP = Duration.ofSeconds(30);
+
     private final Pool pool;
 
     public BoardRepository(Pool pool) {
@@ -24,7 +29,8 @@ public class BoardRepository {
     }
 
     public void createSchema() {
-        pool.query("""
+        Schema.apply(pool, List.of(
+                """
                 CREATE TABLE IF NOT EXISTS board (
                   id TEXT PRIMARY KEY,
                   position INTEGER NOT NULL,
@@ -36,7 +42,7 @@ public class BoardRepository {
                   campaign_category TEXT,
                   profile TEXT NOT NULL,
                   shown INTEGER NOT NULL)
-                """).execute().await().indefinitely();
+                """), STARTUP);
     }
 
     /** Inserts the boards that are not there yet; edited rows are left as they are. */

@@ -1,5 +1,6 @@
 package io.caimei.ranking.repository;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -11,6 +12,7 @@ import io.caimei.events.AccountKind;
 import io.caimei.events.CampaignCategory;
 import io.caimei.events.EntityType;
 import io.caimei.ranking.mapping.CatalogEntity;
+import io.caimei.common.sql.Schema;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -19,6 +21,9 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class CatalogRepository {
 
+    /** Long enough for a PostgreSQL that is still starting beside us; a start that cannot reach it fails. */
+    private static final Duration STARTUP = Duration.ofSeconds(30);
+
     private final Pool pool;
 
     public CatalogRepository(Pool pool) {
@@ -26,7 +31,8 @@ public class CatalogRepository {
     }
 
     public void createSchema() {
-        pool.query("""
+        Schema.apply(pool, List.of(
+                """
                 CREATE TABLE IF NOT EXISTS catalog_entity (
                   id TEXT PRIMARY KEY,
                   type TEXT NOT NULL,
@@ -38,7 +44,7 @@ public class CatalogRepository {
                   account_id TEXT,
                   campaign_ids TEXT[] NOT NULL DEFAULT '{}',
                   updated_at TIMESTAMPTZ NOT NULL DEFAULT now())
-                """).execute().await().indefinitely();
+                """), STARTUP);
     }
 
     /** Inserts or replaces entities in one transaction. */

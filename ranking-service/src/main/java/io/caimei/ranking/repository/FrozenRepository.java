@@ -1,5 +1,6 @@
 package io.caimei.ranking.repository;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.caimei.events.Period;
+import io.caimei.common.sql.Schema;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -17,6 +19,9 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class FrozenRepository {
 
+    /** Long enough for a PostgreSQL that is still starting beside us; a start that cannot reach it fails. */
+    private static final Duration STARTUP = Duration.ofSeconds(30);
+
     private final Pool pool;
 
     public FrozenRepository(Pool pool) {
@@ -24,7 +29,8 @@ public class FrozenRepository {
     }
 
     public void createSchema() {
-        pool.query("""
+        Schema.apply(pool, List.of(
+                """
                 CREATE TABLE IF NOT EXISTS frozen_period (
                   board TEXT NOT NULL,
                   period TEXT NOT NULL,
@@ -33,8 +39,8 @@ public class FrozenRepository {
                   total INTEGER NOT NULL,
                   frozen_at TIMESTAMPTZ NOT NULL DEFAULT now(),
                   PRIMARY KEY (board, period))
-                """).execute().await().indefinitely();
-        pool.query("""
+                """,
+                """
                 CREATE TABLE IF NOT EXISTS frozen_entry (
                   board TEXT NOT NULL,
                   period TEXT NOT NULL,
@@ -47,14 +53,11 @@ public class FrozenRepository {
                   top_contributor TEXT,
                   top_contributor_orders BIGINT,
                   PRIMARY KEY (board, period, entity_id))
-                """).execute().await().indefinitely();
-        pool.query("CREATE INDEX IF NOT EXISTS frozen_entry_page ON frozen_entry (board, period, position)")
-                .execute().await().indefinitely();
-        pool.query("CREATE INDEX IF NOT EXISTS frozen_entry_history ON frozen_entry (board, entity_id, period_kind, first_day)")
-                .execute().await().indefinitely();
-        // movement facts read every entity that was on the shown chart of a board's periods of one kind
-        pool.query("CREATE INDEX IF NOT EXISTS frozen_entry_on_board ON frozen_entry (board, period_kind, rank, first_day)")
-                .execute().await().indefinitely();
+                """,
+                "CREATE INDEX IF NOT EXISTS frozen_entry_page ON frozen_entry (board, period, position)",
+                "CREATE INDEX IF NOT EXISTS frozen_entry_history ON frozen_entry (board, entity_id, period_kind, first_day)",
+                // movement facts read every entity that was on the shown chart of a board's periods of one kind
+                "CREATE INDEX IF NOT EXISTS frozen_entry_on_board ON frozen_entry (board, period_kind, rank, first_day)"), STARTUP);
     }
 
     /** One frozen row. */

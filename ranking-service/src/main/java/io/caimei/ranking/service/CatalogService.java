@@ -36,7 +36,7 @@ public class CatalogService {
         ready = true;
     }
 
-    @Scheduled(every = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "5s", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void refresh() {
         if (ready && repository.version() != version) {
             reload();

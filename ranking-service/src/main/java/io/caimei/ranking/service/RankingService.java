@@ -84,7 +84,7 @@ public class RankingService {
     }
 
     /** Learns periods frozen by other replicas, so neither the write nor the read path asks PostgreSQL. */
-    @io.quarkus.scheduler.Scheduled(every = "5s", concurrentExecution = io.quarkus.scheduler.Scheduled.ConcurrentExecution.SKIP)
+    @io.quarkus.scheduler.Scheduled(every = "5s", delayed = "5s", concurrentExecution = io.quarkus.scheduler.Scheduled.ConcurrentExecution.SKIP)
     void refreshFrozen() {
         frozen.frozenBoardPeriods().forEach(bp -> markFrozen(bp.board(), bp.period()));
         loaded = true;

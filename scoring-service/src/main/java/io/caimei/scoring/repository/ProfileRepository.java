@@ -1,5 +1,6 @@
 package io.caimei.scoring.repository;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -11,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.caimei.scoring.mapping.ProfileVersion;
 import io.caimei.scoring.service.WeightProfile;
 import io.vertx.core.json.JsonObject;
+import io.caimei.common.sql.Schema;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -20,6 +22,9 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class ProfileRepository {
 
+    /** Long enough for a PostgreSQL that is still starting beside us; a start that cannot reach it fails. */
+    private static final Duration STARTUP = Duration.ofSeconds(30);
+
     private final Pool pool;
 
     public ProfileRepository(Pool pool) {
@@ -27,7 +32,8 @@ public class ProfileRepository {
     }
 
     public void createSchema() {
-        pool.query("""
+        Schema.apply(pool, List.of(
+                """
                 CREATE TABLE IF NOT EXISTS weight_profile (
                   name TEXT NOT NULL,
                   version INTEGER NOT NULL,
@@ -38,8 +44,8 @@ public class ProfileRepository {
                   activated_by TEXT,
                   activated_at TIMESTAMPTZ,
                   PRIMARY KEY (name, version))
-                """).execute().await().indefinitely();
-        pool.query("""
+                """,
+                """
                 CREATE TABLE IF NOT EXISTS weight_profile_audit (
                   id BIGSERIAL PRIMARY KEY,
                   name TEXT NOT NULL,
@@ -48,7 +54,7 @@ public class ProfileRepository {
                   actor TEXT NOT NULL,
                   at TIMESTAMPTZ NOT NULL DEFAULT now(),
                   changes JSONB NOT NULL)
-                """).execute().await().indefinitely();
+                """), STARTUP);
     }
 
     /** Inserts a profile as active version 1 when the name has no version yet (the seeded defaults). */
