@@ -4,8 +4,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
@@ -44,7 +46,7 @@ public final class Bench {
         results.run.put("run id", runId);
         results.run.put("event day (Asia/Shanghai)", c.day.toString());
         results.run.put("gateway", o.gateway + (o.gatewayNote.isEmpty() ? "" : " (" + o.gatewayNote + ")"));
-        var flags = new java.util.LinkedHashMap<>(o.given);
+        var flags = new LinkedHashMap<>(o.given);
         List.of("--root", "--gateway", "--gateway-note", "--ingest", "--scoring", "--ranking", "--issuer", "--redis",
                 "--kafka").forEach(flags::remove);
         results.run.put("flags", flags.isEmpty() ? "(defaults)" : flags.toString());
@@ -94,7 +96,7 @@ public final class Bench {
 
     private static boolean preflight(Ctx c) {
         boolean ok = true;
-        java.util.Map<String, String> needed = new java.util.LinkedHashMap<>();
+        Map<String, String> needed = new LinkedHashMap<>();
         if (c.o.runs("ingest") || c.o.runs("e2e")) {
             needed.put("ingest", c.o.ingest);
         }

@@ -2,6 +2,7 @@ package io.caimei.bench;
 
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -53,7 +54,7 @@ final class EndToEnd {
         sc.waitIdle();
         ExecutorService pool = Executors.newFixedThreadPool(c.o.clients);
         Map<Integer, Marker> pending = new ConcurrentHashMap<>();
-        List<double[]> lags = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<double[]> lags = Collections.synchronizedList(new ArrayList<>());
         AtomicLong accepted = new AtomicLong();
         AtomicLong failed = new AtomicLong();
         AtomicLong eventNo = new AtomicLong();

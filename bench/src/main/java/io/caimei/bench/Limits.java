@@ -3,6 +3,7 @@ package io.caimei.bench;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
 
 import org.apache.kafka.clients.admin.Admin;
@@ -61,7 +62,7 @@ final class Limits {
                 }
                 c.results.add(s, new Results.Row(KAFKA_PP, "Kafka durable produce, 250 B records, acks=all",
                         pp.recordsPerSec(), "records/s", null, null, null, null,
-                        String.format(java.util.Locale.ROOT, "%,d records, %.1f MB/s, latency p50 %.0f ms, p99 %.0f ms",
+                        String.format(Locale.ROOT, "%,d records, %.1f MB/s, latency p50 %.0f ms, p99 %.0f ms",
                                 pp.records(), pp.mbPerSec(), pp.p50Ms(), pp.p99Ms()),
                         shown));
                 s.commands.add("infra/infra.sh kafka-class org.apache.kafka.tools.TopicCommand --bootstrap-server "
@@ -128,7 +129,7 @@ final class Limits {
     }
 
     static String latency(RedisBenchmarkResult r) {
-        return String.format(java.util.Locale.ROOT, "latency p50 %.3f ms, p99 %.3f ms", r.p50Ms(), r.p99Ms());
+        return String.format(Locale.ROOT, "latency p50 %.3f ms, p99 %.3f ms", r.p50Ms(), r.p99Ms());
     }
 
     static String tail(String text) {

@@ -5,7 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Locale;
 import java.util.Map;
+
+import org.apache.kafka.common.utils.AppInfoParser;
 
 /** Facts about the machine a run measured: CPUs, memory, Java, OS, Redis, date. */
 final class Machine {
@@ -18,7 +21,7 @@ final class Machine {
         m.put("nproc", Runtime.getRuntime().availableProcessors());
         m.put("CPU", cpuModel());
         long mem = memTotalBytes();
-        m.put("memory", mem > 0 ? String.format(java.util.Locale.ROOT, "%.1f GiB", mem / (1024.0 * 1024 * 1024))
+        m.put("memory", mem > 0 ? String.format(Locale.ROOT, "%.1f GiB", mem / (1024.0 * 1024 * 1024))
                 : "unknown");
         m.put("Java", System.getProperty("java.vm.vendor") + " " + System.getProperty("java.runtime.version"));
         m.put("OS", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
@@ -28,7 +31,7 @@ final class Machine {
         } catch (IOException e) {
             m.put("Redis", "unreachable");
         }
-        m.put("Kafka clients", org.apache.kafka.common.utils.AppInfoParser.getVersion());
+        m.put("Kafka clients", AppInfoParser.getVersion());
         m.put("load average at start (1/5/15 min)", loadAverage());
         m.put("other JVMs on the machine at start", otherJvms());
     }

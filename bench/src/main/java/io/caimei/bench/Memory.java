@@ -2,6 +2,7 @@ package io.caimei.bench;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 
 /** Redis memory per million (entity, period) aggregates shaped like the scorer's, under scratch keys. */
@@ -107,14 +108,14 @@ final class Memory {
             c.results.add(s, new Results.Row("memory.per_million.used_memory",
                     "Redis memory per 1 M aggregates (used_memory delta, extrapolated)", perMillionInfo, "MiB",
                     "machine RAM", ramMib, "MiB", Results.ratioOf(perMillionInfo, ramMib),
-                    String.format(java.util.Locale.ROOT, "%,d aggregates written in %.1f s: %,d → %,d bytes, "
+                    String.format(Locale.ROOT, "%,d aggregates written in %.1f s: %,d → %,d bytes, "
                             + "%.0f bytes per aggregate; Redis maxmemory %s", n, writeSeconds, before, after,
                             perAggInfo, "0".equals(maxmemory) ? "unset" : maxmemory),
                     null));
             c.results.add(s, new Results.Row("memory.per_million.memory_usage",
                     "Redis memory per 1 M aggregates (sum of MEMORY USAGE)", perMillionKeys, "MiB", "machine RAM",
                     ramMib, "MiB", Results.ratioOf(perMillionKeys, ramMib),
-                    String.format(java.util.Locale.ROOT, "per aggregate: hash %.0f B + HLL %.0f B + index-set "
+                    String.format(Locale.ROOT, "per aggregate: hash %.0f B + HLL %.0f B + index-set "
                             + "share %.0f B (sample of %,d)", (double) hashes / sample, (double) hlls / sample,
                             (double) sets / n, sample),
                     null));

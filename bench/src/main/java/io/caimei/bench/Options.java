@@ -1,6 +1,7 @@
 package io.caimei.bench;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -77,7 +78,7 @@ public final class Options {
     int querySeconds = 10;
     int queryClients = 16;
     int queryWarmup = 20;
-    java.time.LocalDate day;
+    LocalDate day;
     int memoryAggregates = 200_000;
     Set<String> sections = Set.copyOf(ALL_SECTIONS);
     Path root = Path.of(".");
@@ -133,7 +134,7 @@ public final class Options {
                 case "--query-seconds" -> o.querySeconds = positive(name, v);
                 case "--query-clients" -> o.queryClients = positive(name, v);
                 case "--query-warmup" -> o.queryWarmup = positive(name, v);
-                case "--day" -> o.day = java.time.LocalDate.parse(v);
+                case "--day" -> o.day = LocalDate.parse(v);
                 case "--memory-aggregates" -> o.memoryAggregates = positive(name, v);
                 case "--sections" -> {
                     Set<String> s = Set.of(v.split(","));

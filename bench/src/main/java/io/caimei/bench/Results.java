@@ -1,6 +1,8 @@
 package io.caimei.bench;
 
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -111,7 +113,7 @@ final class Results {
         if (r >= 0.1) {
             return String.format(Locale.ROOT, "%.2f×", r);
         }
-        return new java.math.BigDecimal(r).round(new java.math.MathContext(2)).stripTrailingZeros().toPlainString()
+        return new BigDecimal(r).round(new MathContext(2)).stripTrailingZeros().toPlainString()
                 + "×";
     }
 

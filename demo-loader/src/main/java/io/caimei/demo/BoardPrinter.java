@@ -1,7 +1,6 @@
 package io.caimei.demo;
 
 import java.io.PrintStream;
-import java.util.List;
 import java.util.Locale;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,13 +8,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.caimei.demo.client.ApiException;
 import io.caimei.demo.client.Gateway;
 import io.caimei.demo.client.TokenSource;
-import io.caimei.demo.generate.BoardPreview;
 
-/** Prints board pages as text tables: the gateway's live boards, or the dry run's estimate. */
+/** Prints the gateway's live board pages as text tables. */
 final class BoardPrinter {
 
     static final int LIMIT = 10;
-    private static final String TOP_CONTRIBUTOR_BOARD = "music-propagation";
 
     private final PrintStream out;
 
@@ -56,7 +53,7 @@ final class BoardPrinter {
             String id = board.path("id").asText();
             JsonNode page = gateway.get(token, "/api/v1/boards/" + Gateway.path(id) + "/periods/"
                     + Gateway.path(period) + "?limit=" + LIMIT);
-            boolean contributor = TOP_CONTRIBUTOR_BOARD.equals(id);
+            boolean contributor = board.path("topContributors").asBoolean(false);
             TextTable table = contributor
                     ? new TextTable(new boolean[] { true, false, true, false, false }, "#", "name", "score", "movement",
                             "top contributor (orders)")
@@ -82,20 +79,6 @@ final class BoardPrinter {
             out.printf("%n%s  %s  ·  %s  ·  top %d of %,d%s%n", board.path("name").asText(),
                     board.path("englishName").asText(""), period, Math.min(LIMIT, page.path("entries").size()),
                     page.path("total").asLong(), page.path("closed").asBoolean() ? "  (closed)" : "");
-            out.print(table.render("  "));
-        }
-    }
-
-    /** Prints the dry run's estimated boards. */
-    void printPreview(BoardPreview preview, String period) {
-        for (BoardPreview.BoardSpec spec : BoardPreview.BOARDS) {
-            List<BoardPreview.Row> rows = preview.top(spec, LIMIT);
-            TextTable table = new TextTable(new boolean[] { true, false, false, true }, "#", "name", "id", "score");
-            for (BoardPreview.Row r : rows) {
-                table.add(String.valueOf(r.rank()), r.name(), r.entityId(),
-                        String.format(Locale.ROOT, "%.2f", r.score()));
-            }
-            out.printf("%n%s (%s)  ·  %s  ·  estimated offline%n", spec.name(), spec.id(), period);
             out.print(table.render("  "));
         }
     }

@@ -22,7 +22,6 @@ import io.caimei.demo.client.ApiException;
 import io.caimei.demo.client.Gateway;
 import io.caimei.demo.client.TokenSource;
 import io.caimei.demo.generate.Batcher;
-import io.caimei.demo.generate.BoardPreview;
 import io.caimei.demo.generate.CatalogEntry;
 import io.caimei.demo.generate.DemoCatalog;
 import io.caimei.demo.generate.DemoEvent;
@@ -106,15 +105,18 @@ public final class DemoLoader {
                 catalog.entries().stream().filter(CatalogEntry::fromReport).count(),
                 catalog.entries().stream().filter(e -> !e.fromReport()).count(), phones.size());
         if (options.dryRun()) {
-            dryRun(catalog, generator, period);
+            dryRun(catalog, generator);
         } else {
             load(catalog, generator, period);
         }
     }
 
-    private void dryRun(DemoCatalog catalog, EventGenerator generator, String period) {
+    /**
+     * Generates and batches without sending: the statistics of what a load would send. Boards are not estimated
+     * here; they come from the services, the one home of the formula, ranks and boards.
+     */
+    private void dryRun(DemoCatalog catalog, EventGenerator generator) {
         Stats stats = new Stats();
-        BoardPreview preview = new BoardPreview(catalog);
         Progress progress = new Progress(err, generator.total());
         long[] done = { 0 };
         Batcher batcher = new Batcher(options.batch(), Batcher.DEFAULT_MAX_LAG_MILLIS, b -> {
@@ -125,14 +127,12 @@ public final class DemoLoader {
         long started = System.nanoTime();
         generator.forEach(e -> {
             stats.add(e);
-            preview.add(e);
             batcher.add(e);
         });
         batcher.finish();
         double seconds = (System.nanoTime() - started) / 1e9;
         progress.finish(done[0], stats.records() == 0 ? 0 : stats.lastMilli());
         printStats(catalog, stats, seconds);
-        new BoardPrinter(out).printPreview(preview, period);
     }
 
     private void printStats(DemoCatalog catalog, Stats stats, double seconds) {

@@ -16,7 +16,7 @@ public final class Options {
               --batch N          records per request (default 500)
               --long-tail N      generated entities added to the seed catalog (default 2000)
               --concurrency N    requests in flight (default 4)
-              --dry-run          generate, print statistics and estimated boards; no HTTP
+              --dry-run          generate and print statistics; no HTTP
               --print-boards     only print the year boards from the gateway
               --help             this text
             """;

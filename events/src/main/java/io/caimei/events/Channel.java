@@ -1,6 +1,5 @@
 package io.caimei.events;
 
-import java.util.Locale;
 import java.util.Optional;
 
 /** The eight upstream channels and the network each belongs to. */
@@ -22,11 +21,6 @@ public enum Channel {
 
     public Network network() {
         return network;
-    }
-
-    /** Suffix of the raw bulk topic {@code caimei.raw.<suffix>}. */
-    public String topicSuffix() {
-        return name().toLowerCase(Locale.ROOT);
     }
 
     /** Parses a channel name case-insensitively; empty when unknown. */

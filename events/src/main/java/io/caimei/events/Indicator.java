@@ -1,5 +1,7 @@
 package io.caimei.events;
 
+import java.util.Locale;
+
 /** The thirteen third-level indicators with their place in the C → D → E tree. */
 public enum Indicator {
     E1("曝光次数", Network.TELECOM, "D1", false),
@@ -57,7 +59,7 @@ public enum Indicator {
             return null;
         }
         try {
-            return valueOf(code.trim().toUpperCase(java.util.Locale.ROOT));
+            return valueOf(code.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             return null;
         }

@@ -1,5 +1,6 @@
 package io.caimei.events;
 
+import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -76,7 +77,7 @@ public record Period(PeriodKind kind, LocalDate firstDay) implements Comparable<
             if (m.matches()) {
                 return Optional.of(new Period(PeriodKind.YEAR, LocalDate.of(Integer.parseInt(text), 1, 1)));
             }
-        } catch (java.time.DateTimeException e) {
+        } catch (DateTimeException e) {
             return Optional.empty();
         }
         return Optional.empty();

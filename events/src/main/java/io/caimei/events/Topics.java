@@ -11,8 +11,4 @@ public final class Topics {
 
     private Topics() {
     }
-
-    public static String raw(Channel channel) {
-        return RAW_PREFIX + channel.topicSuffix();
-    }
 }

@@ -92,6 +92,7 @@
         var o = el('option', b.name + ' · ' + b.englishName);
         o.value = b.id;
         o.dataset.shown = b.shown;
+        o.dataset.topContributors = b.topContributors ? 'yes' : 'no';
         $('board').appendChild(o);
       });
       var err = $('boards-error');
@@ -156,7 +157,9 @@
       state.total = page.total;
       $('board-meta').textContent = page.period + ' · ' + (page.closed ? '已结束 closed' : '进行中 open')
           + ' · 共 ' + page.total + ' 个 · ' + page.total + ' ranked';
-      var music = page.entries.some(function (e) { return e.topContributor; }) || state.board === 'music-propagation';
+      var opt = selectedBoardOption();
+      var music = page.entries.some(function (e) { return e.topContributor; })
+        || (opt && opt.dataset.topContributors === 'yes');
       $('top-content-head').hidden = !music;
       page.entries.forEach(function (e) { body.appendChild(row(e, music)); });
       if (page.entries.length === 0) {

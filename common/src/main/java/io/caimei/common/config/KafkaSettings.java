@@ -34,7 +34,10 @@ public interface KafkaSettings {
         return topicPrefixOverride().orElse("");
     }
 
-    /** Where and as whom every producer and consumer of the service connects; callers add their own tuning. */
+    /**
+     * Where and as whom every producer and consumer of the service connects; {@code io.caimei.common.kafka}'s
+     * {@code ProducerProperties} and {@code ConsumerProperties} add the rest.
+     */
     default Properties connection() {
         Properties p = new Properties();
         p.put("bootstrap.servers", bootstrapServers());

@@ -3,6 +3,7 @@ package io.caimei.common.redis;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,7 +78,7 @@ public final class SlotBatches {
             }
             return Uni.join().all(calls).andFailFast().eventually(connection::close);
         }).map(answers -> {
-            List<Response> out = new ArrayList<>(java.util.Collections.nCopies(reqs.size(), (Response) null));
+            List<Response> out = new ArrayList<>(Collections.nCopies(reqs.size(), (Response) null));
             for (int g = 0; g < order.size(); g++) {
                 List<Integer> group = order.get(g);
                 for (int j = 0; j < group.size(); j++) {

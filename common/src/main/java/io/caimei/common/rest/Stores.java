@@ -4,20 +4,23 @@ import java.time.Duration;
 
 import io.smallrye.mutiny.Uni;
 
-/** Waits for a call to a backing store; a failure or a timeout becomes a 503 problem the client may retry. */
+/** Waits for a call to a backing store; a failure or a timeout becomes a {@link StoreUnavailableException}. */
 public final class Stores {
 
     private Stores() {
     }
 
-    /** The call's result, or {@link Problems#unavailable(String)} when the store fails or does not answer in time. */
+    /**
+     * The call's result, or {@link StoreUnavailableException} when the store fails or does not answer within
+     * {@code timeout}. A {@link Problem} raised inside the call (a 404 decided mid-chain) passes through unchanged.
+     */
     public static <T> T await(Uni<T> call, Duration timeout, String store) {
         try {
             return call.await().atMost(timeout);
-        } catch (Problem p) {
-            throw p;
+        } catch (Problem | StoreUnavailableException e) {
+            throw e;
         } catch (RuntimeException e) {
-            throw Problems.unavailable(store);
+            throw new StoreUnavailableException(store, e);
         }
     }
 }

@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -86,7 +87,7 @@ public final class Gateway {
                 "/api/v1/channels/" + channel + "/events", contentType, body, 202);
         try {
             JsonNode n = json.readTree(r.body());
-            List<String> rejections = new java.util.ArrayList<>();
+            List<String> rejections = new ArrayList<>();
             for (JsonNode rej : n.path("rejected")) {
                 rejections.add("#" + rej.path("index").asInt() + " " + rej.path("reason").asText());
             }

@@ -1,5 +1,7 @@
 package io.caimei.demo.generate;
 
+import java.util.Locale;
+
 /** The eight ingest channels, their native format and their share of the demo's records. */
 public enum Channel {
     CRBT(Format.CDR, 0.55),
@@ -44,6 +46,6 @@ public enum Channel {
 
     /** The lowercase id prefix of the channel's event ids. */
     public String idPrefix() {
-        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 }

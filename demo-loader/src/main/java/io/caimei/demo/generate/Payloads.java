@@ -1,6 +1,8 @@
 package io.caimei.demo.generate;
 
+import java.time.LocalDateTime;
 import java.util.List;
+import java.util.function.BiConsumer;
 
 /** Formats a batch of one channel's records as that channel's native request body. */
 public final class Payloads {
@@ -56,7 +58,7 @@ public final class Payloads {
     }
 
     private static void jsonArray(StringBuilder b, List<DemoEvent> events,
-            java.util.function.BiConsumer<StringBuilder, DemoEvent> item) {
+            BiConsumer<StringBuilder, DemoEvent> item) {
         b.append('[');
         for (int i = 0; i < events.size(); i++) {
             if (i > 0) {
@@ -69,7 +71,7 @@ public final class Payloads {
 
     /** Compact ({@code yyyyMMddHHmmss}) or ISO ({@code yyyy-MM-ddTHH:mm:ss}) Asia/Shanghai local time, to the second. */
     static StringBuilder localTime(StringBuilder b, long epochMilli, boolean compact) {
-        java.time.LocalDateTime t = java.time.LocalDateTime.ofEpochSecond(Math.floorDiv(epochMilli, 1000L), 0,
+        LocalDateTime t = LocalDateTime.ofEpochSecond(Math.floorDiv(epochMilli, 1000L), 0,
                 YearRhythm.CHINA);
         pad(b, t.getYear(), 4);
         if (!compact) {

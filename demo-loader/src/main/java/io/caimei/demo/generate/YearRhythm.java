@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.MonthDay;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.Map;
 
 /**
@@ -110,7 +111,7 @@ public final class YearRhythm {
         for (int h = 0; h < hours; h++) {
             order[h] = h;
         }
-        java.util.Arrays.sort(order, (a, b) -> {
+        Arrays.sort(order, (a, b) -> {
             int c = Double.compare(remainder[b], remainder[a]);
             return c != 0 ? c : Integer.compare(a, b);
         });

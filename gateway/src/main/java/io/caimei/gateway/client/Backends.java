@@ -1,6 +1,6 @@
 package io.caimei.gateway.client;
 
-import java.time.temporal.ChronoUnit;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
@@ -17,6 +17,10 @@ import io.smallrye.mutiny.Uni;
  * The backends behind fault tolerance: reads are retried (they are idempotent), writes are not (a retried
  * event batch would be deduplicated, but the client should decide); every call has a timeout and a breaker,
  * and failures surface as {@link BackendUnavailableException} (503).
+ *
+ * <p>The annotations say which guards apply; their values (timeouts, retries, breaker thresholds) live in
+ * application.properties under Quarkus' typed {@code quarkus.fault-tolerance."<class>/<method>".*} and
+ * {@code quarkus.fault-tolerance.global.*} keys, so an operator tunes them like any other setting.
  */
 @ApplicationScoped
 public class Backends {
@@ -33,44 +37,44 @@ public class Backends {
     }
 
     /** Read-only call to the ranking service. */
-    @Timeout(value = 5, unit = ChronoUnit.SECONDS)
-    @Retry(maxRetries = 2, delay = 100, abortOn = BackendUnavailableException.class)
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.8, delay = 5, delayUnit = ChronoUnit.SECONDS)
-    public Response rankingRead(java.util.function.Function<RankingClient, Response> call) {
+    @Timeout
+    @Retry(abortOn = BackendUnavailableException.class)
+    @CircuitBreaker
+    public Response rankingRead(Function<RankingClient, Response> call) {
         return call.apply(ranking);
     }
 
     /** The same read without blocking a thread: for the board routes, the platform's hottest path. */
     @AsynchronousNonBlocking
-    @Timeout(value = 5, unit = ChronoUnit.SECONDS)
-    @Retry(maxRetries = 2, delay = 100, abortOn = BackendUnavailableException.class)
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.8, delay = 5, delayUnit = ChronoUnit.SECONDS)
-    public Uni<Response> rankingReadAsync(java.util.function.Function<RankingClient, Uni<Response>> call) {
+    @Timeout
+    @Retry(abortOn = BackendUnavailableException.class)
+    @CircuitBreaker
+    public Uni<Response> rankingReadAsync(Function<RankingClient, Uni<Response>> call) {
         return call.apply(ranking);
     }
 
-    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.8, delay = 5, delayUnit = ChronoUnit.SECONDS)
-    public Response rankingWrite(java.util.function.Function<RankingClient, Response> call) {
+    @Timeout
+    @CircuitBreaker
+    public Response rankingWrite(Function<RankingClient, Response> call) {
         return call.apply(ranking);
     }
 
-    @Timeout(value = 5, unit = ChronoUnit.SECONDS)
-    @Retry(maxRetries = 2, delay = 100)
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.8, delay = 5, delayUnit = ChronoUnit.SECONDS)
-    public Response scoringRead(java.util.function.Function<ScoringClient, Response> call) {
+    @Timeout
+    @Retry
+    @CircuitBreaker
+    public Response scoringRead(Function<ScoringClient, Response> call) {
         return call.apply(scoring);
     }
 
-    @Timeout(value = 30, unit = ChronoUnit.SECONDS)
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.8, delay = 5, delayUnit = ChronoUnit.SECONDS)
-    public Response scoringWrite(java.util.function.Function<ScoringClient, Response> call) {
+    @Timeout
+    @CircuitBreaker
+    public Response scoringWrite(Function<ScoringClient, Response> call) {
         return call.apply(scoring);
     }
 
-    @Timeout(value = 60, unit = ChronoUnit.SECONDS)
-    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.8, delay = 5, delayUnit = ChronoUnit.SECONDS)
-    public Response ingest(java.util.function.Function<IngestClient, Response> call) {
+    @Timeout
+    @CircuitBreaker
+    public Response ingest(Function<IngestClient, Response> call) {
         return call.apply(ingest);
     }
 }

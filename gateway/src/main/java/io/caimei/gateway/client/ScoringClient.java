@@ -1,10 +1,12 @@
 package io.caimei.gateway.client;
 
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
@@ -29,7 +31,7 @@ public interface ScoringClient {
 
     @POST
     @Path("/weight-profiles")
-    @jakarta.ws.rs.Consumes("application/json")
+    @Consumes(MediaType.APPLICATION_JSON)
     Response createProfile(@HeaderParam("Authorization") String auth, byte[] body);
 
     @POST

@@ -1,5 +1,6 @@
 package io.caimei.gateway.config;
 
+import java.time.Duration;
 import java.util.Map;
 
 import io.smallrye.config.ConfigMapping;
@@ -23,5 +24,15 @@ public interface GatewayConfig {
         @WithName("key-prefix")
         @WithDefault("gw")
         String keyPrefix();
+
+        /** How often a replica adds its count to the shared one and learns the others'. */
+        @WithName("sync-interval")
+        @WithDefault("PT0.05S")
+        Duration syncInterval();
+
+        /** How long a sync may wait for Redis before the replica carries on with its own count. */
+        @WithName("redis-timeout")
+        @WithDefault("PT0.5S")
+        Duration redisTimeout();
     }
 }

@@ -35,6 +35,7 @@ public class AdminApi {
     @RolesAllowed({ "analyst", "admin" })
     @Operation(summary = "One catalog entity")
     public Response entity(@PathParam("entityId") String id) {
+        PathParams.entityId(id);
         return Relay.of(backends.rankingRead(r -> r.catalogEntity(caller.bearer(), id)));
     }
 
@@ -44,6 +45,7 @@ public class AdminApi {
     @RolesAllowed("admin")
     @Operation(summary = "Create or replace one catalog entity")
     public Response putEntity(@PathParam("entityId") String id, byte[] body) {
+        PathParams.entityId(id);
         return Relay.of(backends.rankingWrite(r -> r.putCatalogEntity(caller.bearer(), id, body)));
     }
 
@@ -61,6 +63,7 @@ public class AdminApi {
     @RolesAllowed("admin")
     @Operation(summary = "Close a period now: its boards are frozen")
     public Response close(@PathParam("period") String period) {
+        PathParams.period(period);
         return Relay.of(backends.scoringWrite(s -> s.close(caller.bearer(), period)));
     }
 }

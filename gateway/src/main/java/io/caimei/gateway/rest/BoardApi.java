@@ -56,6 +56,7 @@ public class BoardApi {
     public Uni<Response> page(@PathParam("boardId") String board, @PathParam("period") String period,
             @QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        PathParams.period(period);
         String bearer = caller.bearer();
         return Relay.of(backends.rankingReadAsync(r -> r.pageAsync(bearer, board, period, offset, limit, ifNoneMatch)),
                 "ranking");
@@ -67,6 +68,8 @@ public class BoardApi {
     public Uni<Response> around(@PathParam("boardId") String board, @PathParam("period") String period,
             @PathParam("entityId") String entity, @QueryParam("around") Integer around,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        PathParams.period(period);
+        PathParams.entityId(entity);
         String bearer = caller.bearer();
         return Relay.of(backends.rankingReadAsync(r -> r.aroundAsync(bearer, board, period, entity, around,
                 ifNoneMatch)), "ranking");
@@ -78,6 +81,7 @@ public class BoardApi {
     @RolesAllowed({ "analyst", "admin" })
     @Operation(summary = "Rank a board's period under candidate weights {weights, limit}; nothing live changes")
     public Response simulate(@PathParam("boardId") String board, @PathParam("period") String period, byte[] body) {
+        PathParams.period(period);
         return Relay.of(backends.rankingWrite(r -> r.simulate(caller.bearer(), board, period, body)));
     }
 }

@@ -1,13 +1,12 @@
 package io.caimei.gateway.rest;
 
-import io.caimei.common.rest.Problem;
-
+import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
+import java.util.TreeMap;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -22,7 +21,13 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.caimei.common.rest.Problem;
+import io.caimei.events.Period;
 import io.caimei.gateway.client.Backends;
+import io.caimei.gateway.mapping.BoardPeriod;
+import io.caimei.gateway.mapping.RankPoint;
+import io.caimei.gateway.mapping.RankedPage;
+import io.caimei.gateway.mapping.Viewer;
 import io.caimei.gateway.service.Caller;
 import io.caimei.gateway.service.Tenancy;
 import io.quarkus.security.Authenticated;
@@ -41,8 +46,6 @@ public class DashboardApi {
     /** How many periods of one granularity the rank history looks back at most. */
     static final int MAX_HISTORY = 12;
 
-    private static final Pattern PERIOD = Pattern.compile("\\d{4}(-W\\d{2}|-\\d{2}(-\\d{2})?)?");
-
     private final Backends backends;
     private final Caller caller;
     private final Tenancy tenancy;
@@ -58,13 +61,9 @@ public class DashboardApi {
     @GET
     @Path("/me")
     @Operation(hidden = true)
-    public Map<String, Object> me() {
-        Map<String, Object> me = new LinkedHashMap<>();
-        me.put("name", caller.identity().getPrincipal().getName());
-        me.put("roles", visibleRoles(caller));
-        me.put("advertiserId", caller.advertiserId().orElse(null));
-        me.put("internal", caller.isInternal());
-        return me;
+    public Viewer me() {
+        return new Viewer(caller.identity().getPrincipal().getName(), visibleRoles(caller),
+                caller.advertiserId().orElse(null), caller.isInternal());
     }
 
     @GET
@@ -86,6 +85,7 @@ public class DashboardApi {
     @Operation(hidden = true)
     public Response page(@PathParam("boardId") String board, @PathParam("period") String period,
             @QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit) {
+        PathParams.period(period);
         return Relay.of(backends.rankingRead(r -> r.page(caller.bearer(), board, period, offset, limit)));
     }
 
@@ -94,6 +94,8 @@ public class DashboardApi {
     @Path("/entities/{entityId}/periods/{period}/explanation")
     @Operation(hidden = true)
     public Response explanation(@PathParam("entityId") String entity, @PathParam("period") String period) {
+        PathParams.entityId(entity);
+        PathParams.period(period);
         tenancy.requireBreakdownAccess(entity);
         return Relay.of(backends.scoringRead(s -> s.explanation(caller.bearer(), entity, period)));
     }
@@ -107,49 +109,40 @@ public class DashboardApi {
     @Operation(hidden = true)
     public Response history(@PathParam("boardId") String board, @PathParam("period") String period,
             @PathParam("entityId") String entity, @QueryParam("periods") Integer count) {
-        if (!PERIOD.matcher(period).matches()) {
-            throw new Problem(400, "bad-period", "Bad period",
-                    "periods are written 2024-02-14, 2024-W07, 2024-02 or 2024");
-        }
+        Period asked = PathParams.period(period);
+        PathParams.entityId(entity);
         int n = count == null ? 8 : count;
         if (n < 1 || n > MAX_HISTORY) {
             throw new Problem(400, "bad-paging", "Bad paging", "periods must be between 1 and " + MAX_HISTORY);
         }
-        List<Map<String, Object>> periods;
+        List<BoardPeriod> periods;
         try (Response r = backends.rankingRead(c -> c.periods(caller.bearer(), board))) {
             if (r.getStatus() != 200) {
                 return Relay.of(r);
             }
-            periods = read(r, new TypeReference<List<Map<String, Object>>>() {
+            periods = read(r, new TypeReference<List<BoardPeriod>>() {
             });
         }
-        String granularity = granularity(period);
-        Map<String, Boolean> chosen = new java.util.TreeMap<>(Comparator.reverseOrder());
-        for (Map<String, Object> p : periods) {
-            String id = String.valueOf(p.get("period"));
-            if (granularity.equals(granularity(id)) && id.compareTo(period) <= 0) {
-                chosen.put(id, Boolean.TRUE.equals(p.get("closed")));
-            }
+        // newest first, so the first n are the most recent periods of the asked kind up to the asked one
+        Map<Period, Boolean> chosen = new TreeMap<>(Comparator.reverseOrder());
+        for (BoardPeriod listed : periods) {
+            Period.parse(listed.period()).filter(p -> p.kind() == asked.kind() && p.compareTo(asked) <= 0)
+                    .ifPresent(p -> chosen.put(p, listed.closed()));
         }
-        chosen.putIfAbsent(period, false);
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (var e : chosen.entrySet()) {
+        chosen.putIfAbsent(asked, false);
+        List<RankPoint> out = new ArrayList<>();
+        for (Map.Entry<Period, Boolean> e : chosen.entrySet()) {
             if (out.size() == n) {
                 break;
             }
-            Map<String, Object> point = new LinkedHashMap<>();
-            point.put("period", e.getKey());
-            point.put("closed", e.getValue());
-            point.put("rank", null);
-            point.put("score", null);
-            try (Response r = backends.rankingRead(c -> c.around(caller.bearer(), board, e.getKey(), entity, 0))) {
+            String id = e.getKey().id();
+            RankPoint point = new RankPoint(id, e.getValue(), null, null);
+            try (Response r = backends.rankingRead(c -> c.around(caller.bearer(), board, id, entity, 0))) {
                 if (r.getStatus() == 200) {
-                    Map<String, Object> page = read(r, new TypeReference<Map<String, Object>>() {
-                    });
-                    for (Object o : (List<?>) page.getOrDefault("entries", List.of())) {
-                        if (o instanceof Map<?, ?> entry && entity.equals(entry.get("entityId"))) {
-                            point.put("rank", entry.get("rank"));
-                            point.put("score", entry.get("score"));
+                    for (RankedPage.Ranked entry : read(r, new TypeReference<RankedPage>() {
+                    }).entries()) {
+                        if (entity.equals(entry.entityId())) {
+                            point = new RankPoint(id, e.getValue(), entry.rank(), entry.score());
                         }
                     }
                 } else if (r.getStatus() != 404) {
@@ -158,21 +151,8 @@ public class DashboardApi {
             }
             out.add(point);
         }
-        java.util.Collections.reverse(out);
+        Collections.reverse(out);
         return Response.ok(out, MediaType.APPLICATION_JSON_TYPE).build();
-    }
-
-    static String granularity(String period) {
-        if (period.matches("\\d{4}-\\d{2}-\\d{2}")) {
-            return "DAY";
-        }
-        if (period.matches("\\d{4}-W\\d{2}")) {
-            return "WEEK";
-        }
-        if (period.matches("\\d{4}-\\d{2}")) {
-            return "MONTH";
-        }
-        return period.matches("\\d{4}") ? "YEAR" : "OTHER";
     }
 
     /** The caller's platform roles (the realm's technical roles such as offline_access are left out). */
@@ -189,7 +169,7 @@ public class DashboardApi {
     private <T> T read(Response r, TypeReference<T> type) {
         try {
             return json.readValue(r.readEntity(byte[].class), type);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new Problem(503, "backend-unavailable", "Service temporarily unavailable",
                     "a backend answered with an unreadable body; retry shortly").retryAfter(5);
         }

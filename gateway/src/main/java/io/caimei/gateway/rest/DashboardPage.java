@@ -1,5 +1,6 @@
 package io.caimei.gateway.rest;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
@@ -63,7 +64,7 @@ public class DashboardPage {
             } else {
                 boardsError = "the boards could not be loaded (HTTP " + r.getStatus() + ")";
             }
-        } catch (RuntimeException | java.io.IOException e) {
+        } catch (RuntimeException | IOException e) {
             LOG.debugf("boards unavailable for the dashboard: %s", e.toString());
             boardsError = "the ranking service is not available right now; reload in a moment";
         }

@@ -34,6 +34,8 @@ public class EntityApi {
     @GET
     @Operation(summary = "Raw indicators and every C, D and E node's contribution to S")
     public Response explanation(@PathParam("entityId") String entity, @PathParam("period") String period) {
+        PathParams.entityId(entity);
+        PathParams.period(period);
         tenancy.requireBreakdownAccess(entity);
         return Relay.of(backends.scoringRead(s -> s.explanation(caller.bearer(), entity, period)));
     }

@@ -44,7 +44,11 @@ public class Caller {
         return Optional.empty();
     }
 
-    /** The client (azp) for service tokens, else the user's subject: the unit a rate limit counts. */
+    /**
+     * The unit a rate limit counts: the token's subject, which is the user for a person's token and the client's
+     * service account (one fixed subject per client) for a client-credentials token; the principal's name when the
+     * token has no subject.
+     */
     public String rateLimitKey() {
         if (identity.isAnonymous()) {
             return "anonymous";

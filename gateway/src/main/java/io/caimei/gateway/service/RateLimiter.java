@@ -16,7 +16,7 @@ import io.vertx.mutiny.redis.client.Request;
 /**
  * Fixed one-second windows per client, shared by every gateway replica through Redis without a Redis round trip
  * per request: each replica decides from its own count plus the other replicas' count as last seen, and adds its
- * count to the shared one in Redis at most every {@code SYNC_MILLIS} (the first request of a window at once). One
+ * count to the shared one in Redis at most every {@code sync-interval} (the first request of a window at once). One
  * replica is therefore exact; with several, a client can exceed its budget by what the others admitted since their
  * last sync. If Redis is down the decision uses the local count only: losing the shared count is better than
  * losing the API.
@@ -24,16 +24,17 @@ import io.vertx.mutiny.redis.client.Request;
 @ApplicationScoped
 public class RateLimiter {
 
-    static final long SYNC_MILLIS = 50;
     private static final int MAX_CLIENTS = 100_000;
 
     private final Redis redis;
     private final GatewayConfig config;
+    private final long syncMillis;
     private final Map<String, Window> windows = new ConcurrentHashMap<>();
 
     public RateLimiter(Redis redis, GatewayConfig config) {
         this.redis = redis;
         this.config = config;
+        this.syncMillis = config.rateLimit().syncInterval().toMillis();
     }
 
     /** Seconds to wait when over budget, else 0; never waits for Redis. */
@@ -77,7 +78,7 @@ public class RateLimiter {
 
         /** Adds this replica's unsent count to Redis and learns the others' count, unless a sync is recent. */
         void maybeSync(long now, String client) {
-            if ((lastSync != 0 && now - lastSync < SYNC_MILLIS) || !syncing.compareAndSet(false, true)) {
+            if ((lastSync != 0 && now - lastSync < syncMillis) || !syncing.compareAndSet(false, true)) {
                 return;
             }
             String key = config.rateLimit().keyPrefix() + ":rl:" + client + ":" + second;
@@ -85,7 +86,7 @@ public class RateLimiter {
             int mine = local.get();
             int delta = mine - flushed;
             redis.batch(List.of(Request.cmd(Command.INCRBY).arg(key).arg(delta), Request.cmd(Command.EXPIRE).arg(key).arg(2)))
-                    .ifNoItem().after(java.time.Duration.ofMillis(500)).fail()
+                    .ifNoItem().after(config.rateLimit().redisTimeout()).fail()
                     .subscribe().with(r -> {
                         flushed = mine;
                         others = (int) Math.max(0L, r.get(0).toLong() - mine);

@@ -1,5 +1,6 @@
 package io.caimei.gateway.service;
 
+import java.io.IOException;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -7,8 +8,8 @@ import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.caimei.gateway.client.Backends;
 import io.caimei.common.rest.Problem;
+import io.caimei.gateway.client.Backends;
 
 /**
  * Advertiser tenancy: an advertiser sees breakdowns only of campaigns it owns. The refusal is the same
@@ -41,7 +42,7 @@ public class Tenancy {
             if (!"CAMPAIGN".equals(entity.get("type")) || !advertiser.equals(entity.get("owner"))) {
                 throw notYours();
             }
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw notYours();
         }
     }

@@ -1,7 +1,6 @@
 package io.caimei.ingest.config;
 
 import java.time.Duration;
-import java.util.Optional;
 
 import io.caimei.common.config.KafkaSettings;
 import io.smallrye.config.ConfigMapping;
@@ -27,6 +26,10 @@ public interface IngestConfig {
         @WithName("key-prefix")
         @WithDefault("ing")
         String keyPrefix();
+
+        /** How long a request waits for Redis before it fails with 503 (the client's retry is safe). */
+        @WithDefault("5s")
+        Duration timeout();
     }
 
     /** Ingest rules. */
@@ -56,8 +59,56 @@ public interface IngestConfig {
         @WithDefault("true")
         boolean rawTopicsEnabled();
 
+        /** How long a request waits for Kafka to acknowledge its events (retries included) before it fails. */
         @WithName("send-timeout")
         @WithDefault("PT30S")
         Duration sendTimeout();
+
+        /** One produce request's limit, within the send timeout. */
+        @WithName("send-request-timeout")
+        @WithDefault("PT15S")
+        Duration sendRequestTimeout();
+
+        /** How long a send may block when the producer's buffer is full or the topic's metadata is unknown. */
+        @WithName("send-max-block")
+        @WithDefault("PT10S")
+        Duration sendMaxBlock();
+
+        /** How long an event may wait for companions before the producer sends its batch. */
+        @WithName("producer-linger")
+        @WithDefault("PT0.002S")
+        Duration producerLinger();
+
+        @WithName("producer-batch-bytes")
+        @WithDefault("262144")
+        int producerBatchBytes();
+
+        /** Consumer group of the bulk-feed consumer. */
+        @WithName("raw-group-id")
+        @WithDefault("caimei-ingest-raw")
+        String rawGroupId();
+
+        @WithName("raw-max-poll-records")
+        @WithDefault("2000")
+        int rawMaxPollRecords();
+
+        /** How soon a newly created {@code caimei.raw.<channel>} topic is noticed. */
+        @WithName("raw-metadata-max-age")
+        @WithDefault("PT5S")
+        Duration rawMetadataMaxAge();
+
+        @WithName("raw-poll-timeout")
+        @WithDefault("PT0.5S")
+        Duration rawPollTimeout();
+
+        /** Pause before a failed bulk-feed consumer starts again from its committed offsets. */
+        @WithName("raw-restart-delay")
+        @WithDefault("PT2S")
+        Duration rawRestartDelay();
+
+        /** How long shutdown waits for the bulk-feed consumer to finish its batch. */
+        @WithName("raw-stop-timeout")
+        @WithDefault("PT10S")
+        Duration rawStopTimeout();
     }
 }

@@ -2,8 +2,10 @@ package io.caimei.ingest.mapping;
 
 import io.caimei.events.CanonicalEvent;
 import io.caimei.events.Channel;
+import io.caimei.events.EntityIds;
 import io.caimei.events.EntityType;
 import io.caimei.events.Indicator;
+import io.caimei.events.PhoneNumbers;
 import io.caimei.events.Period;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -169,8 +171,8 @@ public final class CdrParser {
         if (value.isEmpty()) {
             throw Reject.missing(field);
         }
-        if (!Ids.isValid(value)) {
-            throw new Reject(Ids.badIdReason(field, value));
+        if (!EntityIds.isValid(value)) {
+            throw Reject.badId(field, value);
         }
         return value;
     }

@@ -5,6 +5,7 @@ import io.caimei.events.CanonicalEvent;
 import io.caimei.events.Channel;
 import io.caimei.events.EntityType;
 import io.caimei.events.Indicator;
+import io.caimei.events.PhoneNumbers;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -1,14 +1,19 @@
 package io.caimei.ingest.mapping;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
+
+import io.caimei.events.CanonicalEvent;
+import io.caimei.events.EntityIds;
 
 /**
  * Splits a JSON body into records and reads typed fields from them. A body is, in this order of trial:
@@ -101,7 +106,7 @@ final class JsonRecords {
      * every {@link Reject} the mapper throws, becomes that record's rejection.
      */
     static List<RecordResult> mapAll(String body, String expectation,
-            java.util.function.Function<JsonNode, io.caimei.events.CanonicalEvent> mapper) {
+            Function<JsonNode, CanonicalEvent> mapper) {
         List<Item> items = read(body, expectation);
         List<RecordResult> results = new ArrayList<>(items.size());
         for (Item item : items) {
@@ -113,7 +118,7 @@ final class JsonRecords {
 
     /** Maps one record that should be a JSON object; a {@link Reject} becomes its rejection. */
     static RecordResult mapOne(int index, JsonNode node,
-            java.util.function.Function<JsonNode, io.caimei.events.CanonicalEvent> mapper) {
+            Function<JsonNode, CanonicalEvent> mapper) {
         if (node == null || !node.isObject()) {
             return RecordResult.rejected(index, "MALFORMED_RECORD: expected a JSON object, found "
                     + (node == null ? "nothing" : type(node)));
@@ -172,11 +177,11 @@ final class JsonRecords {
         return text(obj, name, name);
     }
 
-    /** A required string field that must satisfy the id rule of {@link Ids}. */
+    /** A required string field that must satisfy the id rule of {@link EntityIds}. */
     static String id(JsonNode obj, String name, String label) {
         String s = text(obj, name, label);
-        if (!Ids.isValid(s)) {
-            throw new Reject(Ids.badIdReason(label, s));
+        if (!EntityIds.isValid(s)) {
+            throw Reject.badId(label, s);
         }
         return s;
     }

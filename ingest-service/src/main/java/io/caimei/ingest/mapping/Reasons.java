@@ -1,5 +1,6 @@
 package io.caimei.ingest.mapping;
 
+import io.caimei.events.PhoneNumbers;
 import java.util.regex.Pattern;
 
 /** Quoting of values inside rejection reasons, so that no raw phone number can ever appear in one. */

@@ -120,7 +120,7 @@ public final class TrackingEventParser {
         try {
             return keys.forUid(uid);
         } catch (IllegalArgumentException e) {
-            throw new Reject("BAD_FIELD: uid must be a phone number or " + Ids.UID_RULE);
+            throw new Reject("BAD_FIELD: uid must be a phone number or " + UserKeys.UID_RULE);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.caimei.ingest.mapping;
 
+import io.caimei.events.PhoneNumbers;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
@@ -28,6 +29,10 @@ public final class UserKeys {
     public static final int MIN_SECRET_LENGTH = 16;
 
     private static final String ALGORITHM = "HmacSHA256";
+    /** Human-readable statement of the uid rule, as used in {@code BAD_FIELD: uid ...} reasons. */
+    public static final String UID_RULE = "1 to 128 visible ASCII characters without spaces";
+
+    private static final Pattern UID = Pattern.compile("[\\x21-\\x7E]{1,128}");
     private static final Pattern HASHED = Pattern.compile("[up]:[0-9a-f]{64}");
 
     private final SecretKeySpec key;
@@ -84,7 +89,7 @@ public final class UserKeys {
      * accepted spelling, e.g. {@code +86 138 0013 8000}); {@code p:<hmac>} when it looks like another phone
      * number; else {@code uid:} + the trimmed uid.
      *
-     * @throws IllegalArgumentException when the uid is blank or breaks {@link Ids#UID_RULE}
+     * @throws IllegalArgumentException when the uid is blank or breaks {@link #UID_RULE}
      */
     public String forUid(String uid) {
         if (uid == null || uid.isBlank()) {
@@ -98,8 +103,8 @@ public final class UserKeys {
             return OTHER_PHONE_PREFIX + hmac("intl:" + PhoneNumbers.digitsOf(uid));
         }
         String trimmed = uid.strip();
-        if (!Ids.isValidUid(trimmed)) {
-            throw new IllegalArgumentException("uid must be " + Ids.UID_RULE);
+        if (!UID.matcher(trimmed).matches()) {
+            throw new IllegalArgumentException("uid must be " + UID_RULE);
         }
         return UID_PREFIX + trimmed;
     }
@@ -111,7 +116,7 @@ public final class UserKeys {
      * {@link #forUid}(value).
      *
      * @throws IllegalArgumentException when blank, when {@code u:}/{@code p:} (any case) is not followed by 64
-     *     lowercase hex digits, or when the uid breaks {@link Ids#UID_RULE}
+     *     lowercase hex digits, or when the uid breaks {@link #UID_RULE}
      */
     public String forUserKeyField(String value) {
         if (value == null || value.isBlank()) {

@@ -1,5 +1,6 @@
 package io.caimei.ingest.repository;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,18 +33,19 @@ public class DedupeRepository {
         DUPLICATE
     }
 
-    private static final java.time.Duration TIMEOUT = java.time.Duration.ofSeconds(5);
     /** Hash-tag buckets: a request's keys spread over this many slots, one pipelined batch each (Redis Cluster). */
     static final int BUCKETS = 16;
 
     private final Redis redis;
     private final String prefix;
     private final long windowSeconds;
+    private final Duration timeout;
 
     public DedupeRepository(Redis redis, IngestConfig config) {
         this.redis = redis;
         this.prefix = config.redis().keyPrefix();
         this.windowSeconds = config.ingest().dedupeWindow().toSeconds();
+        this.timeout = config.redis().timeout();
     }
 
     /** {@code ing:{s<bucket>}:seen:<source>:<eventId>}; the bucket is a pure function of the pair. */
@@ -53,19 +55,19 @@ public class DedupeRepository {
     }
 
     /** The keys of the pairs, in order. */
-    List<String> keys(List<String[]> sourceAndIds) {
-        List<String> keys = new ArrayList<>(sourceAndIds.size());
-        sourceAndIds.forEach(p -> keys.add(key(prefix, p[0], p[1])));
+    List<String> keys(List<SourceEventId> ids) {
+        List<String> keys = new ArrayList<>(ids.size());
+        ids.forEach(id -> keys.add(key(prefix, id.source(), id.eventId())));
         return keys;
     }
 
     /** Reserves every pair as pending in one pipelined round trip (SET NX GET returns what was there). */
-    public Claim[] reserve(List<String[]> sourceAndIds) {
-        Claim[] claims = new Claim[sourceAndIds.size()];
-        if (sourceAndIds.isEmpty()) {
+    public Claim[] reserve(List<SourceEventId> ids) {
+        Claim[] claims = new Claim[ids.size()];
+        if (ids.isEmpty()) {
             return claims;
         }
-        List<String> keys = keys(sourceAndIds);
+        List<String> keys = keys(ids);
         List<Request> reqs = new ArrayList<>(keys.size());
         for (String key : keys) {
             reqs.add(Request.cmd(Command.SET).arg(key).arg("p").arg("NX").arg("GET").arg("EX").arg(windowSeconds));
@@ -79,11 +81,11 @@ public class DedupeRepository {
     }
 
     /** Marks pairs acknowledged by Kafka: from now on a retry of them is a duplicate. */
-    public void confirm(List<String[]> sourceAndIds) {
-        if (sourceAndIds.isEmpty()) {
+    public void confirm(List<SourceEventId> ids) {
+        if (ids.isEmpty()) {
             return;
         }
-        List<String> keys = keys(sourceAndIds);
+        List<String> keys = keys(ids);
         List<Request> reqs = new ArrayList<>(keys.size());
         for (String key : keys) {
             reqs.add(Request.cmd(Command.SET).arg(key).arg("a").arg("EX").arg(windowSeconds));
@@ -92,11 +94,11 @@ public class DedupeRepository {
     }
 
     /** Releases reservations whose events never reached Kafka. */
-    public void release(List<String[]> sourceAndIds) {
-        if (sourceAndIds.isEmpty()) {
+    public void release(List<SourceEventId> ids) {
+        if (ids.isEmpty()) {
             return;
         }
-        List<String> keys = keys(sourceAndIds);
+        List<String> keys = keys(ids);
         List<Request> reqs = new ArrayList<>(keys.size());
         keys.forEach(key -> reqs.add(Request.cmd(Command.DEL).arg(key)));
         batch(keys, reqs);
@@ -107,6 +109,6 @@ public class DedupeRepository {
      * retry of the same batch is safe.
      */
     private List<Response> batch(List<String> keys, List<Request> reqs) {
-        return Stores.await(SlotBatches.send(redis, keys, reqs), TIMEOUT, "Redis");
+        return Stores.await(SlotBatches.send(redis, keys, reqs), timeout, "Redis");
     }
 }

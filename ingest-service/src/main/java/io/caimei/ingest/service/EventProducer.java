@@ -1,8 +1,8 @@
 package io.caimei.ingest.service;
 
 import java.util.ArrayList;
+import java.time.Instant;
 import java.util.List;
-import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -12,14 +12,13 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.caimei.common.kafka.ProducerProperties;
 import io.caimei.events.CanonicalEvent;
 import io.caimei.events.Topics;
 import io.caimei.ingest.config.IngestConfig;
@@ -41,20 +40,12 @@ public class EventProducer {
         this.json = json;
         this.eventsTopic = config.kafka().topicPrefix() + Topics.EVENTS;
         this.dlqTopic = config.kafka().topicPrefix() + Topics.DLQ;
-        this.timeoutMillis = config.ingest().sendTimeout().toMillis();
-        Properties p = config.kafka().connection();
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        p.put(ProducerConfig.LINGER_MS_CONFIG, "2");
-        p.put(ProducerConfig.BATCH_SIZE_CONFIG, "262144");
-        p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Long.toString(timeoutMillis));
-        p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Long.toString(Math.min(timeoutMillis, 15000)));
-        p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "10000");
-        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        p.put(ProducerConfig.CLIENT_ID_CONFIG, "caimei-ingest");
-        this.producer = new KafkaProducer<>(p);
+        IngestConfig.Ingest ingest = config.ingest();
+        this.timeoutMillis = ingest.sendTimeout().toMillis();
+        this.producer = new KafkaProducer<>(ProducerProperties.durable(config.kafka(), "caimei-ingest")
+                .linger(ingest.producerLinger()).batchBytes(ingest.producerBatchBytes())
+                .deliveryTimeout(ingest.sendTimeout(), ingest.sendRequestTimeout()).maxBlock(ingest.sendMaxBlock())
+                .build());
     }
 
     /** Sends every event keyed by its entity id; throws {@link DeliveryFailedException} unless all are acknowledged. */
@@ -77,11 +68,11 @@ public class EventProducer {
     }
 
     /** Dead-letters raw-topic records that failed validation, with the reason; waits for the acknowledgement. */
-    public void deadLetter(List<Object> letters, List<String> keys) {
+    public void deadLetter(List<DeadLetter> letters) {
         List<Future<RecordMetadata>> acks = new ArrayList<>();
         try {
-            for (int i = 0; i < letters.size(); i++) {
-                acks.add(producer.send(new ProducerRecord<>(dlqTopic, keys.get(i), json.writeValueAsString(letters.get(i)))));
+            for (DeadLetter d : letters) {
+                acks.add(producer.send(new ProducerRecord<>(dlqTopic, d.record(), json.writeValueAsString(d))));
             }
             for (Future<RecordMetadata> f : acks) {
                 f.get(timeoutMillis, TimeUnit.MILLISECONDS);
@@ -97,6 +88,17 @@ public class EventProducer {
     @PreDestroy
     void close() {
         producer.close();
+    }
+
+    /**
+     * A raw-topic record that was not accepted: its position ({@code topic-partition@offset}) and the reason, never
+     * its content (it may hold a phone number). Keyed by the position in the dead-letter topic.
+     */
+    public record DeadLetter(String record, String reason, String at) {
+
+        public static DeadLetter of(String record, String reason) {
+            return new DeadLetter(record, reason, Instant.now().toString());
+        }
     }
 
     /** Kafka did not acknowledge every record in time; the request must fail so the client retries. */

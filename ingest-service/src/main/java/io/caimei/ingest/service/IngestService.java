@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.caimei.events.CanonicalEvent;
 import io.caimei.ingest.mapping.RecordResult;
 import io.caimei.ingest.repository.DedupeRepository;
+import io.caimei.ingest.repository.SourceEventId;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -50,10 +51,10 @@ public class IngestService {
                 rejections.add(new IngestReport.Rejection(r.index(), r.reason()));
             }
         }
-        List<String[]> pairs = valid.stream().map(e -> new String[] { e.source(), e.eventId() }).toList();
+        List<SourceEventId> pairs = valid.stream().map(e -> new SourceEventId(e.source(), e.eventId())).toList();
         DedupeRepository.Claim[] claims = dedupe.reserve(pairs);
         List<CanonicalEvent> toSend = new ArrayList<>();
-        List<String[]> reserved = new ArrayList<>();
+        List<SourceEventId> reserved = new ArrayList<>();
         int dup = 0;
         int fresher = 0;
         int inDoubt = 0;

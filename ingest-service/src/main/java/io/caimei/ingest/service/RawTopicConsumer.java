@@ -1,33 +1,29 @@
 package io.caimei.ingest.service;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.jboss.logging.Logger;
 
+import io.caimei.common.kafka.ConsumerLoop;
+import io.caimei.common.kafka.ConsumerProperties;
 import io.caimei.events.Channel;
 import io.caimei.events.Topics;
 import io.caimei.ingest.config.IngestConfig;
 import io.caimei.ingest.mapping.NativeFormats;
 import io.caimei.ingest.mapping.ParseException;
 import io.caimei.ingest.mapping.RecordResult;
+import io.caimei.ingest.service.EventProducer.DeadLetter;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
@@ -39,78 +35,43 @@ import io.quarkus.runtime.StartupEvent;
 @ApplicationScoped
 public class RawTopicConsumer {
 
-    private static final Logger LOG = Logger.getLogger(RawTopicConsumer.class);
-
     private final IngestConfig config;
     private final NativeFormats formats;
     private final IngestService ingest;
     private final EventProducer producer;
-    private final AtomicBoolean running = new AtomicBoolean();
-    private volatile KafkaConsumer<String, String> consumer;
-    private Thread thread;
+    private final String prefix;
+    private final ConsumerLoop loop;
 
     public RawTopicConsumer(IngestConfig config, NativeFormats formats, IngestService ingest, EventProducer producer) {
         this.config = config;
         this.formats = formats;
         this.ingest = ingest;
         this.producer = producer;
+        this.prefix = config.kafka().topicPrefix() + Topics.RAW_PREFIX;
+        IngestConfig.Ingest i = config.ingest();
+        this.loop = new ConsumerLoop("caimei-raw-consumer", this::newConsumer, new Handler(),
+                new ConsumerLoop.Timing(i.rawPollTimeout(), i.rawRestartDelay(), i.rawStopTimeout()));
     }
 
     void start(@Observes StartupEvent ev) {
-        if (!config.ingest().rawTopicsEnabled()) {
-            return;
+        if (config.ingest().rawTopicsEnabled()) {
+            loop.start();
         }
-        running.set(true);
-        thread = new Thread(this::run, "caimei-raw-consumer");
-        thread.start();
     }
 
     void stop(@Observes ShutdownEvent ev) {
-        running.set(false);
-        KafkaConsumer<String, String> c = consumer;
-        if (c != null) {
-            c.wakeup();
-        }
+        loop.stop();
     }
 
-    private void run() {
-        String prefix = config.kafka().topicPrefix() + Topics.RAW_PREFIX;
-        while (running.get()) {
-            try (KafkaConsumer<String, String> c = new KafkaConsumer<>(properties())) {
-                consumer = c;
-                c.subscribe(Pattern.compile(Pattern.quote(prefix) + "[a-z0-9_]+"));
-                while (running.get()) {
-                    ConsumerRecords<String, String> records = c.poll(Duration.ofMillis(500));
-                    if (!records.isEmpty()) {
-                        process(records, prefix);
-                        c.commitSync();
-                    }
-                }
-            } catch (WakeupException e) {
-                // shutting down
-            } catch (RuntimeException e) {
-                LOG.errorf("raw topic consumer failed, restarting in 2 s: %s", e.getClass().getSimpleName());
-                try {
-                    Thread.sleep(2000);
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        }
-    }
-
-    private void process(ConsumerRecords<String, String> records, String prefix) {
+    private void process(ConsumerRecords<String, String> records) {
         Map<Channel, List<RecordResult>> byChannel = new LinkedHashMap<>();
-        List<Object> letters = new ArrayList<>();
-        List<String> keys = new ArrayList<>();
+        List<DeadLetter> letters = new ArrayList<>();
         Instant now = Instant.now();
         for (ConsumerRecord<String, String> r : records) {
             String where = r.topic() + "-" + r.partition() + "@" + r.offset();
             Channel channel = Channel.parse(r.topic().substring(prefix.length())).orElse(null);
             if (channel == null) {
-                letters.add(letter(where, "UNKNOWN_CHANNEL: topic " + r.topic() + " names no channel"));
-                keys.add(where);
+                letters.add(DeadLetter.of(where, "UNKNOWN_CHANNEL: topic " + r.topic() + " names no channel"));
                 continue;
             }
             try {
@@ -118,42 +79,39 @@ public class RawTopicConsumer {
                     if (res.isAccepted()) {
                         byChannel.computeIfAbsent(channel, k -> new ArrayList<>()).add(res);
                     } else {
-                        letters.add(letter(where, res.reason()));
-                        keys.add(where);
+                        letters.add(DeadLetter.of(where, res.reason()));
                     }
                 }
             } catch (ParseException e) {
-                letters.add(letter(where, e.getMessage()));
-                keys.add(where);
+                letters.add(DeadLetter.of(where, e.getMessage()));
             }
         }
         for (List<RecordResult> accepted : byChannel.values()) {
             ingest.ingest(accepted);
         }
         if (!letters.isEmpty()) {
-            producer.deadLetter(letters, keys);
+            producer.deadLetter(letters);
         }
     }
 
-    /** A dead letter names the raw record's position, never its content (it may hold a phone number). */
-    private static Map<String, Object> letter(String where, String reason) {
-        Map<String, Object> m = new HashMap<>();
-        m.put("record", where);
-        m.put("reason", reason);
-        m.put("at", Instant.now().toString());
-        return m;
+    private Consumer<String, String> newConsumer() {
+        IngestConfig.Ingest i = config.ingest();
+        return new KafkaConsumer<>(ConsumerProperties.manualCommit(config.kafka(), i.rawGroupId())
+                .maxPollRecords(i.rawMaxPollRecords()).metadataMaxAge(i.rawMetadataMaxAge()).build());
     }
 
-    private Properties properties() {
-        Properties p = config.kafka().connection();
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, "caimei-ingest-raw");
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000");
-        p.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, "5000");
-        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        return p;
-    }
+    /** Subscribes to every raw topic; commits a poll's offsets once all its records are handed on. */
+    private final class Handler implements ConsumerLoop.Handler {
 
+        @Override
+        public void subscribe(Consumer<String, String> consumer) {
+            consumer.subscribe(Pattern.compile(Pattern.quote(prefix) + "[a-z0-9_]+"));
+        }
+
+        @Override
+        public void handle(Consumer<String, String> consumer, ConsumerRecords<String, String> records) {
+            process(records);
+            consumer.commitSync();
+        }
+    }
 }

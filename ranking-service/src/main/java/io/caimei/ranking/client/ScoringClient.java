@@ -1,7 +1,6 @@
 package io.caimei.ranking.client;
 
 import java.util.List;
-import java.util.Map;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -11,6 +10,9 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
+import io.caimei.ranking.mapping.WhatIfRequest;
+import io.caimei.ranking.mapping.WhatIfScore;
+
 /** The scoring service's what-if scoring. */
 @Path("/v1/scores/simulate")
 @RegisterRestClient(configKey = "scoring")
@@ -18,5 +20,5 @@ public interface ScoringClient {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    List<Map<String, Object>> simulate(@HeaderParam("Authorization") String auth, Map<String, Object> request);
+    List<WhatIfScore> simulate(@HeaderParam("Authorization") String auth, WhatIfRequest request);
 }

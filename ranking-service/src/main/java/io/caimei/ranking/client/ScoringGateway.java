@@ -1,16 +1,19 @@
 package io.caimei.ranking.client;
 
-import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.WebApplicationException;
 
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import io.caimei.ranking.mapping.WhatIfRequest;
+import io.caimei.ranking.mapping.WhatIfScore;
 
 /** Calls what-if scoring with the caller's token, under a timeout, retries (it only reads) and a breaker. */
 @ApplicationScoped
@@ -22,14 +25,14 @@ public class ScoringGateway {
         this.client = client;
     }
 
-    @Timeout(value = 20, unit = ChronoUnit.SECONDS)
-    @Retry(maxRetries = 1, delay = 200, abortOn = jakarta.ws.rs.WebApplicationException.class)
-    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 5, delayUnit = ChronoUnit.SECONDS)
+    // values in application.properties (quarkus.fault-tolerance."io.caimei.ranking.client.ScoringGateway/simulate")
+    @Timeout
+    @Retry(abortOn = WebApplicationException.class)
+    @CircuitBreaker
     public Map<String, Double> simulate(String bearer, String period, Map<String, Double> weights, List<String> ids) {
-        Map<String, Object> request = Map.of("period", period, "weights", weights, "entityIds", ids);
         Map<String, Double> out = new HashMap<>();
-        for (Map<String, Object> s : client.simulate(bearer, request)) {
-            out.put((String) s.get("entityId"), ((Number) s.get("index")).doubleValue());
+        for (WhatIfScore s : client.simulate(bearer, new WhatIfRequest(period, weights, ids))) {
+            out.put(s.entityId(), s.index());
         }
         return out;
     }

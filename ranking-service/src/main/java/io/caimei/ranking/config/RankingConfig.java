@@ -18,6 +18,8 @@ public interface RankingConfig {
 
     Ranking ranking();
 
+    Stores stores();
+
     /** Kafka connection and topic naming. */
     interface Kafka extends KafkaSettings {
     }
@@ -40,5 +42,21 @@ public interface RankingConfig {
         @WithName("max-page-size")
         @WithDefault("100")
         int maxPageSize();
+    }
+
+    /** How long a call may wait for a store before the request answers 503 (a consumer retries instead). */
+    interface Stores {
+
+        /** One PostgreSQL query on a request path: a page, a total, a catalog row. */
+        @WithDefault("PT5S")
+        Duration postgresql();
+
+        /** One Redis command or pipelined batch. */
+        @WithDefault("PT5S")
+        Duration redis();
+
+        /** Whole-board work: freezing a period, movement history, a catalog import, a consumed batch of placements. */
+        @WithDefault("PT60S")
+        Duration bulk();
     }
 }

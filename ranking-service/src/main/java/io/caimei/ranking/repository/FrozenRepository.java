@@ -9,10 +9,14 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.caimei.events.Period;
+import io.caimei.common.rest.Stores;
 import io.caimei.common.sql.Schema;
+import io.caimei.events.Period;
+import io.caimei.ranking.config.RankingConfig;
+import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /** Closed periods' final rankings in PostgreSQL: written once on close, served unchanged forever. */
@@ -23,9 +27,11 @@ public class FrozenRepository {
     private static final Duration STARTUP = Duration.ofSeconds(30);
 
     private final Pool pool;
+    private final RankingConfig.Stores timeouts;
 
-    public FrozenRepository(Pool pool) {
+    public FrozenRepository(Pool pool, RankingConfig config) {
         this.pool = pool;
+        this.timeouts = config.stores();
     }
 
     public void createSchema() {
@@ -67,16 +73,16 @@ public class FrozenRepository {
 
     /** Stores a board's whole final ranking once; a second freeze of the same period changes nothing. */
     public boolean freeze(String board, Period period, List<FrozenRow> rows) {
-        return pool.withTransaction(c -> c.preparedQuery("""
+        return bulk(pool.withTransaction(c -> c.preparedQuery("""
                 INSERT INTO frozen_period (board, period, period_kind, first_day, total) VALUES ($1, $2, $3, $4, $5)
                 ON CONFLICT DO NOTHING""")
                 .execute(Tuple.of(board, period.id(), period.kind().name(), period.firstDay(), rows.size()))
                 .flatMap(res -> {
                     if (res.rowCount() == 0) {
-                        return io.smallrye.mutiny.Uni.createFrom().item(false);
+                        return Uni.createFrom().item(false);
                     }
                     if (rows.isEmpty()) {
-                        return io.smallrye.mutiny.Uni.createFrom().item(true);
+                        return Uni.createFrom().item(true);
                     }
                     List<Tuple> tuples = new ArrayList<>();
                     for (FrozenRow r : rows) {
@@ -89,27 +95,28 @@ public class FrozenRepository {
                               score, top_contributor, top_contributor_orders)
                             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)""").executeBatch(tuples)
                             .map(x -> true);
-                })).await().indefinitely();
+                })));
     }
 
     public Optional<Integer> total(String board, String period) {
-        var it = pool.preparedQuery("SELECT total FROM frozen_period WHERE board = $1 AND period = $2")
-                .execute(Tuple.of(board, period)).await().indefinitely().iterator();
+        var it = query(pool.preparedQuery("SELECT total FROM frozen_period WHERE board = $1 AND period = $2")
+                .execute(Tuple.of(board, period))).iterator();
         return it.hasNext() ? Optional.of(it.next().getInteger("total")) : Optional.empty();
     }
 
     public List<FrozenRow> page(String board, String period, int offset, int limit) {
         List<FrozenRow> out = new ArrayList<>();
-        pool.preparedQuery("""
+        query(pool.preparedQuery("""
                 SELECT * FROM frozen_entry WHERE board = $1 AND period = $2 AND position >= $3
-                ORDER BY position LIMIT $4""").execute(Tuple.of(board, period, offset, limit)).await().indefinitely()
+                ORDER BY position LIMIT $4""").execute(Tuple.of(board, period, offset, limit)))
                 .forEach(r -> out.add(map(r)));
         return out;
     }
 
     public Optional<FrozenRow> entry(String board, String period, String entityId) {
-        var it = pool.preparedQuery("SELECT * FROM frozen_entry WHERE board = $1 AND period = $2 AND entity_id = $3")
-                .execute(Tuple.of(board, period, entityId)).await().indefinitely().iterator();
+        var it = query(pool.preparedQuery(
+                "SELECT * FROM frozen_entry WHERE board = $1 AND period = $2 AND entity_id = $3")
+                .execute(Tuple.of(board, period, entityId))).iterator();
         return it.hasNext() ? Optional.of(map(it.next())) : Optional.empty();
     }
 
@@ -119,7 +126,7 @@ public class FrozenRepository {
 
     public List<BoardPeriod> frozenBoardPeriods() {
         List<BoardPeriod> out = new ArrayList<>();
-        pool.query("SELECT board, period FROM frozen_period").execute().await().indefinitely()
+        bulk(pool.query("SELECT board, period FROM frozen_period").execute())
                 .forEach(r -> out.add(new BoardPeriod(r.getString("board"), r.getString("period"))));
         return out;
     }
@@ -127,8 +134,8 @@ public class FrozenRepository {
     /** Final ranks of every entity in one frozen period. */
     public Map<String, Integer> ranks(String board, String period) {
         Map<String, Integer> out = new HashMap<>();
-        pool.preparedQuery("SELECT entity_id, rank FROM frozen_entry WHERE board = $1 AND period = $2")
-                .execute(Tuple.of(board, period)).await().indefinitely()
+        bulk(pool.preparedQuery("SELECT entity_id, rank FROM frozen_entry WHERE board = $1 AND period = $2")
+                .execute(Tuple.of(board, period)))
                 .forEach(r -> out.put(r.getString("entity_id"), r.getInteger("rank")));
         return out;
     }
@@ -140,15 +147,24 @@ public class FrozenRepository {
     /** Peak rank and periods on board (within the shown top N) of every entity over frozen periods before {@code before}. */
     public Map<String, History> history(String board, Period before, int topN) {
         Map<String, History> out = new HashMap<>();
-        pool.preparedQuery("""
+        bulk(pool.preparedQuery("""
                 SELECT entity_id, min(rank) AS peak, count(*) AS periods FROM frozen_entry
                 WHERE board = $1 AND period_kind = $2 AND first_day < $3 AND rank <= $4
                 GROUP BY entity_id""")
-                .execute(Tuple.of(board, before.kind().name(), before.firstDay(), topN))
-                .await().indefinitely()
+                .execute(Tuple.of(board, before.kind().name(), before.firstDay(), topN)))
                 .forEach(r -> out.put(r.getString("entity_id"),
                         new History(r.getInteger("peak"), r.getLong("periods").intValue())));
         return out;
+    }
+
+    /** One short query; PostgreSQL away or slow is a {@code StoreUnavailableException}. */
+    private RowSet<Row> query(Uni<RowSet<Row>> call) {
+        return Stores.await(call, timeouts.postgresql(), "PostgreSQL");
+    }
+
+    /** Whole-board work, given the longer bulk timeout. */
+    private <T> T bulk(Uni<T> call) {
+        return Stores.await(call, timeouts.bulk(), "PostgreSQL");
     }
 
     private static FrozenRow map(Row r) {

@@ -1,18 +1,24 @@
 package io.caimei.ranking.repository;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.caimei.common.redis.SlotBatches;
+import io.caimei.common.rest.Stores;
 import io.caimei.ranking.config.RankingConfig;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.Request;
 import io.vertx.mutiny.redis.client.Response;
+import io.vertx.redis.client.ResponseType;
 
 /**
  * Open periods' rankings: one sorted set per board × period, hash-tagged so a board-period's keys share a
@@ -24,10 +30,12 @@ public class LiveBoardRepository {
 
     private final Redis redis;
     private final String prefix;
+    private final RankingConfig.Stores timeouts;
 
     public LiveBoardRepository(Redis redis, RankingConfig config) {
         this.redis = redis;
         this.prefix = config.redis().keyPrefix();
+        this.timeouts = config.stores();
         this.readScript = new Script(redis, "lua/board-read.lua");
         this.storeFactsScript = new Script(redis, "lua/store-facts.lua");
     }
@@ -67,7 +75,7 @@ public class LiveBoardRepository {
         }
         List<String> keys = new ArrayList<>();
         List<Request> reqs = new ArrayList<>();
-        java.util.Set<String> registered = new java.util.HashSet<>();
+        Set<String> registered = new HashSet<>();
         for (Placement p : placements) {
             String z = ranking(p.board(), p.period());
             keys.add(z);
@@ -85,7 +93,9 @@ public class LiveBoardRepository {
         }
         for (int from = 0; from < reqs.size(); from += 3000) {
             int to = Math.min(reqs.size(), from + 3000);
-            SlotBatches.send(redis, keys.subList(from, to), reqs.subList(from, to)).await().indefinitely();
+            // the consumer's write path, not a request: 3 000 commands may wait out a busy Redis for the bulk timeout
+            Stores.await(SlotBatches.send(redis, keys.subList(from, to), reqs.subList(from, to)), timeouts.bulk(),
+                    "Redis");
         }
     }
 
@@ -143,7 +153,7 @@ public class LiveBoardRepository {
      */
     public void storeFacts(String board, String period, Map<String, String> facts, boolean replace, long ttlSeconds) {
         String target = facts(board, period);
-        String tmp = target + ":tmp:" + java.util.UUID.randomUUID();
+        String tmp = target + ":tmp:" + UUID.randomUUID();
         List<Request> reqs = new ArrayList<>();
         Request hset = Request.cmd(Command.HSET).arg(tmp).arg("~").arg("1");
         int n = 0;
@@ -157,8 +167,9 @@ public class LiveBoardRepository {
         reqs.add(hset);
         reqs.add(Request.cmd(Command.EXPIRE).arg(tmp).arg(600));
         for (int from = 0; from < reqs.size(); from += 100) {
-            io.caimei.common.rest.Stores.await(redis.batch(reqs.subList(from, Math.min(reqs.size(), from + 100))),
-                    java.time.Duration.ofSeconds(30), "Redis");
+            // a batch of up to 100 HSETs of 1 000 fields each: whole-board work
+            Stores.await(redis.batch(reqs.subList(from, Math.min(reqs.size(), from + 100))), timeouts.bulk(),
+                    "Redis");
         }
         storeFactsScript.run(List.of(tmp, target), List.of(replace ? "1" : "0", Long.toString(ttlSeconds)));
     }
@@ -178,7 +189,7 @@ public class LiveBoardRepository {
         for (int i = 0; i < r.size(); i++) {
             Response item = r.get(i);
             // RESP3 returns [member, score] pairs; RESP2 a flat list
-            if (item.type() == io.vertx.redis.client.ResponseType.MULTI) {
+            if (item.type() == ResponseType.MULTI) {
                 out.add(Map.entry(item.get(0).toString(), -item.get(1).toDouble()));
             } else {
                 out.add(Map.entry(item.toString(), -r.get(i + 1).toDouble()));
@@ -231,7 +242,7 @@ public class LiveBoardRepository {
 
     /** The music board's top order contributor of each entity (stored as {@code contentId|orders}). */
     public Map<String, Contributor> contributors(String board, String period, List<String> entityIds) {
-        Map<String, Contributor> out = new java.util.HashMap<>();
+        Map<String, Contributor> out = new HashMap<>();
         if (entityIds.isEmpty()) {
             return out;
         }
@@ -263,6 +274,6 @@ public class LiveBoardRepository {
     }
 
     private Response send(Request req) {
-        return io.caimei.common.rest.Stores.await(redis.send(req), java.time.Duration.ofSeconds(5), "Redis");
+        return Stores.await(redis.send(req), timeouts.redis(), "Redis");
     }
 }

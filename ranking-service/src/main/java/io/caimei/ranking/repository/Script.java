@@ -3,10 +3,13 @@ package io.caimei.ranking.repository;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.List;
 
-import io.caimei.common.rest.Problems;
+import io.caimei.common.rest.StoreUnavailableException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Redis;
@@ -42,13 +45,14 @@ final class Script {
         return runAsync(keys, args).await().indefinitely();
     }
 
-    /** The script's answer without blocking; a failure or no answer within 5 s is a 503 problem. */
+    /** The script's answer without blocking; a failure or no answer within 5 s is a {@link StoreUnavailableException} (503 on
+     * a request path, a retry on the consumer). */
     Uni<Response> runAsync(List<String> keys, List<String> args) {
         return redis.send(request(Command.EVALSHA, sha, keys, args))
                 .onFailure(e -> e.getMessage() != null && e.getMessage().contains("NOSCRIPT"))
                 .recoverWithUni(() -> redis.send(request(Command.EVAL, text, keys, args)))
                 .ifNoItem().after(TIMEOUT).fail()
-                .onFailure().transform(e -> Problems.unavailable("Redis"));
+                .onFailure().transform(e -> new StoreUnavailableException("Redis", e));
     }
 
     private static Request request(Command cmd, String script, List<String> keys, List<String> args) {
@@ -60,9 +64,9 @@ final class Script {
 
     private static String sha1(String s) {
         try {
-            return java.util.HexFormat.of().formatHex(
-                    java.security.MessageDigest.getInstance("SHA-1").digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
+            return HexFormat.of().formatHex(
+                    MessageDigest.getInstance("SHA-1").digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -1,10 +1,8 @@
 package io.caimei.ranking.rest;
 
-import io.caimei.common.rest.Problem;
-
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
+import java.util.function.Supplier;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -16,16 +14,19 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
 import org.jboss.resteasy.reactive.RestResponse;
 
+import io.caimei.common.rest.Problem;
+import io.caimei.events.Board;
 import io.caimei.events.EntityIds;
 import io.caimei.events.Period;
 import io.caimei.ranking.config.RankingConfig;
-import io.caimei.ranking.mapping.Board;
 import io.caimei.ranking.mapping.BoardPage;
+import io.caimei.ranking.mapping.Simulation;
 import io.caimei.ranking.service.Boards;
 import io.caimei.ranking.service.CatalogService;
 import io.caimei.ranking.service.RankingService;
@@ -37,8 +38,6 @@ import io.smallrye.mutiny.Uni;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({ "advertiser", "analyst", "admin" })
 public class BoardResource {
-
-    private static final Pattern ID = EntityIds.VALID;
 
     private final RankingService ranking;
     private final RankingConfig config;
@@ -94,7 +93,7 @@ public class BoardResource {
         if (around < 0 || around > 50) {
             throw new Problem(400, "bad-paging", "Bad paging", "around must be between 0 and 50, got " + around);
         }
-        if (!ID.matcher(entityId).matches()) {
+        if (!EntityIds.isValid(entityId)) {
             throw new Problem(400, "bad-entity-id", "Bad entity id",
                     "entity ids are " + EntityIds.RULE);
         }
@@ -110,7 +109,7 @@ public class BoardResource {
      * is asked. An open period's answer changes with every score: no tag, revalidate every time.
      */
     private Uni<RestResponse<BoardPage>> cacheable(Board b, Period p, String what, String ifNoneMatch,
-            java.util.function.Supplier<Uni<BoardPage>> answer) {
+            Supplier<Uni<BoardPage>> answer) {
         if (!ranking.isFrozen(b.id(), p.id())) {
             return answer.get().map(page -> RestResponse.ResponseBuilder.ok(page)
                     .header(HttpHeaders.CACHE_CONTROL, "no-cache").build());
@@ -129,7 +128,7 @@ public class BoardResource {
     @Path("/{boardId}/periods/{period}/simulate")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ "analyst", "admin" })
-    public Map<String, Object> simulate(@PathParam("boardId") String boardId, @PathParam("period") String period,
+    public Simulation simulate(@PathParam("boardId") String boardId, @PathParam("period") String period,
             @HeaderParam("Authorization") String bearer, SimulationBody body) {
         Board b = board(boardId);
         if (body == null || body.weights() == null) {
@@ -142,7 +141,7 @@ public class BoardResource {
         }
         try {
             return simulation.simulate(bearer, b, period(period), body.weights(), limit);
-        } catch (jakarta.ws.rs.WebApplicationException e) {
+        } catch (WebApplicationException e) {
             if (e.getResponse().getStatus() == 400) {
                 throw new Problem(400, "bad-profile", "Bad weight profile",
                         e.getResponse().readEntity(Map.class).getOrDefault("detail", "invalid weights").toString());
@@ -157,7 +156,7 @@ public class BoardResource {
 
     private Board board(String id) {
         return boards.byId(id).orElseThrow(() -> new Problem(404, "unknown-board", "Unknown board",
-                "there is no board '" + (ID.matcher(id).matches() ? id : "?") + "'; see GET /api/v1/boards"));
+                "there is no board '" + (EntityIds.isValid(id) ? id : "?") + "'; see GET /api/v1/boards"));
     }
 
     private static Period period(String id) {

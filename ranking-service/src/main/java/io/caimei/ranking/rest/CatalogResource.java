@@ -1,12 +1,10 @@
 package io.caimei.ranking.rest;
 
-import io.caimei.common.rest.Problem;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
+import java.util.Optional;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -18,9 +16,12 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import io.caimei.common.rest.Problem;
 import io.caimei.events.EntityIds;
 import io.caimei.events.EntityType;
+import io.caimei.ranking.mapping.Attribution;
 import io.caimei.ranking.mapping.CatalogEntity;
+import io.caimei.ranking.mapping.CatalogImport;
 import io.caimei.ranking.service.CatalogService;
 
 /** Reads and writes the catalog; also gives ingest the attribution links of every content. */
@@ -28,8 +29,6 @@ import io.caimei.ranking.service.CatalogService;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class CatalogResource {
-
-    private static final Pattern ID = EntityIds.VALID;
 
     private final CatalogService catalog;
 
@@ -42,7 +41,7 @@ public class CatalogResource {
     @RolesAllowed({ "analyst", "admin", "advertiser" })
     public CatalogEntity get(@PathParam("id") String id) {
         return catalog.find(id).orElseThrow(() -> new Problem(404, "not-in-catalog", "Not in catalog",
-                "no catalog entity '" + (ID.matcher(id).matches() ? id : "?") + "'"));
+                "no catalog entity '" + (EntityIds.isValid(id) ? id : "?") + "'"));
     }
 
     @PUT
@@ -63,7 +62,7 @@ public class CatalogResource {
     @POST
     @Path("/entities")
     @RolesAllowed("admin")
-    public Map<String, Object> bulk(List<CatalogEntity> entities) {
+    public CatalogImport bulk(List<CatalogEntity> entities) {
         if (entities == null || entities.isEmpty()) {
             throw new Problem(400, "bad-catalog-entity", "Bad catalog entity", "expected a non-empty JSON array");
         }
@@ -76,14 +75,14 @@ public class CatalogResource {
             throw new Problem(400, "bad-catalog-entity", "Bad catalog entity", String.join("; ", errors));
         }
         catalog.save(entities);
-        return Map.of("saved", entities.size());
+        return new CatalogImport(entities.size());
     }
 
     /** Every content's music, account and campaigns, for attribution at ingest. */
     @GET
     @Path("/attribution")
     @RolesAllowed({ "ingest", "admin" })
-    public Map<String, Object> attribution() {
+    public Attribution attribution() {
         Map<String, List<String>> links = new HashMap<>();
         for (CatalogEntity e : catalog.all()) {
             if (e.type() == EntityType.CONTENT) {
@@ -100,7 +99,7 @@ public class CatalogResource {
                 }
             }
         }
-        return Map.of("version", catalog.version(), "links", links);
+        return new Attribution(catalog.version(), links);
     }
 
     static List<String> validate(CatalogEntity e, String at) {
@@ -109,9 +108,7 @@ public class CatalogResource {
             errors.add(at + "entity is null");
             return errors;
         }
-        if (e.id() == null || !ID.matcher(e.id()).matches()) {
-            errors.add(at + "id must be 1 to 128 characters of letters, digits, '.', '_', ':' and '-'");
-        }
+        EntityIds.refusal(e.id()).ifPresent(why -> errors.add(at + "id " + why));
         if (e.type() == null) {
             errors.add(at + "type is required (CONTENT, MUSIC, ACCOUNT, AI_APP or CAMPAIGN)");
             return errors;
@@ -125,16 +122,19 @@ public class CatalogResource {
         if ((e.type() == EntityType.CAMPAIGN) != (e.category() != null)) {
             errors.add(at + "category (BRAND, MUSIC or TOURISM) is required for a CAMPAIGN and only for one");
         }
-        if (e.type() == EntityType.CAMPAIGN && (e.owner() == null || !ID.matcher(e.owner()).matches())) {
+        if (e.type() == EntityType.CAMPAIGN && e.owner() == null) {
             errors.add(at + "owner (the advertiser id) is required for a CAMPAIGN");
+        } else if (e.owner() != null) {
+            EntityIds.refusal(e.owner()).ifPresent(why -> errors.add(at + "owner " + why));
         }
         boolean links = e.musicId() != null || e.accountId() != null || !e.campaignIds().isEmpty();
         if (links && e.type() != EntityType.CONTENT) {
             errors.add(at + "only a CONTENT links to music, account and campaigns");
         }
         for (String link : linkIds(e)) {
-            if (!ID.matcher(link).matches()) {
-                errors.add(at + "linked ids must be 1 to 128 characters of letters, digits, '.', '_', ':' and '-'");
+            Optional<String> refused = EntityIds.refusal(link);
+            if (refused.isPresent()) {
+                errors.add(at + "linked id " + refused.get());
                 break;
             }
         }

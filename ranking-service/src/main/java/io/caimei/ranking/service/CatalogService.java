@@ -1,5 +1,7 @@
 package io.caimei.ranking.service;
 
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -8,6 +10,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import org.jboss.logging.Logger;
+
+import io.caimei.common.rest.StoreUnavailableException;
 import io.caimei.ranking.mapping.CatalogEntity;
 import io.caimei.ranking.repository.CatalogRepository;
 import io.caimei.ranking.repository.FrozenRepository;
@@ -17,6 +22,8 @@ import io.quarkus.scheduler.Scheduled;
 /** The catalog, cached in memory for names and board membership, reloaded when another replica changes it. */
 @ApplicationScoped
 public class CatalogService {
+
+    private static final Logger LOG = Logger.getLogger(CatalogService.class);
 
     private final CatalogRepository repository;
     private final FrozenRepository frozen;
@@ -38,14 +45,19 @@ public class CatalogService {
 
     @Scheduled(every = "5s", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void refresh() {
-        if (ready && repository.version() != version) {
-            reload();
+        try {
+            if (ready && repository.version() != version) {
+                reload();
+            }
+        } catch (StoreUnavailableException e) {
+            // the cached catalog keeps serving; the next refresh tries again
+            LOG.warnf("catalog not refreshed: %s", e.getMessage());
         }
     }
 
     private synchronized void reload() {
         long v = repository.version();
-        Map<String, CatalogEntity> fresh = new java.util.HashMap<>();
+        Map<String, CatalogEntity> fresh = new HashMap<>();
         repository.all().forEach(e -> fresh.put(e.id(), e));
         cache.keySet().retainAll(fresh.keySet());
         cache.putAll(fresh);
@@ -64,7 +76,7 @@ public class CatalogService {
     }
 
     public List<CatalogEntity> all() {
-        return cache.values().stream().sorted(java.util.Comparator.comparing(CatalogEntity::id)).toList();
+        return cache.values().stream().sorted(Comparator.comparing(CatalogEntity::id)).toList();
     }
 
     public long version() {

@@ -4,6 +4,7 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.caimei.common.rest.Stores;
 import io.caimei.events.Period;
 import io.caimei.events.PeriodClosedMarker;
 import io.caimei.ranking.config.RankingConfig;
@@ -22,11 +23,13 @@ public class ClosingTracker {
     private final Redis redis;
     private final FreezeService freezer;
     private final String prefix;
+    private final RankingConfig.Stores timeouts;
 
     public ClosingTracker(Redis redis, FreezeService freezer, RankingConfig config) {
         this.redis = redis;
         this.freezer = freezer;
         this.prefix = config.redis().keyPrefix();
+        this.timeouts = config.stores();
     }
 
     public void markerArrived(PeriodClosedMarker marker, int partition) {
@@ -35,9 +38,10 @@ public class ClosingTracker {
             return;
         }
         String key = prefix + ":{closing:" + period.id() + "}";
-        List<Response> r = redis.batch(List.of(Request.cmd(Command.SADD).arg(key).arg(partition),
-                Request.cmd(Command.SCARD).arg(key), Request.cmd(Command.EXPIRE).arg(key).arg(7 * 24 * 3600)))
-                .await().indefinitely();
+        // Redis away fails the consumed batch with a StoreUnavailableException, never an HTTP problem
+        List<Response> r = Stores.await(redis.batch(List.of(Request.cmd(Command.SADD).arg(key).arg(partition),
+                Request.cmd(Command.SCARD).arg(key), Request.cmd(Command.EXPIRE).arg(key).arg(7 * 24 * 3600))),
+                timeouts.redis(), "Redis");
         if (r.get(1).toInteger() >= marker.partitions()) {
             freezer.freeze(period);
         }

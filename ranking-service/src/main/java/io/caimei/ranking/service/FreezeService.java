@@ -8,13 +8,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import io.caimei.events.Board;
 import io.caimei.events.Period;
 import io.caimei.ranking.config.RankingConfig;
-import io.caimei.ranking.mapping.Board;
-import io.caimei.ranking.repository.FrozenRepository;
 import io.caimei.ranking.repository.FrozenRepository.FrozenRow;
-import io.caimei.ranking.repository.LiveBoardRepository;
+import io.caimei.ranking.repository.FrozenRepository;
 import io.caimei.ranking.repository.LiveBoardRepository.Contributor;
+import io.caimei.ranking.repository.LiveBoardRepository;
 
 /** Freezes every board of a closed period: its whole ranking goes to PostgreSQL once, then never changes. */
 @ApplicationScoped
@@ -57,7 +57,7 @@ public class FreezeService {
         CompetitionRanker ranker = new CompetitionRanker();
         for (long from = 0; from < total; from += CHUNK) {
             List<Map.Entry<String, Double>> slice = live.range(board.id(), period.id(), from, from + CHUNK - 1);
-            Map<String, Contributor> tops = board.reportsTopContributors()
+            Map<String, Contributor> tops = board.topContributors()
                     ? live.contributors(board.id(), period.id(), slice.stream().map(Map.Entry::getKey).toList())
                     : Map.of();
             for (int i = 0; i < slice.size(); i++) {

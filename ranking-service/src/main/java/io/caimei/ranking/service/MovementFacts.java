@@ -1,5 +1,7 @@
 package io.caimei.ranking.service;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -7,9 +9,9 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.caimei.events.Board;
 import io.caimei.events.Period;
 import io.caimei.ranking.config.RankingConfig;
-import io.caimei.ranking.mapping.Board;
 import io.caimei.ranking.repository.FrozenRepository;
 import io.caimei.ranking.repository.LiveBoardRepository;
 
@@ -69,7 +71,7 @@ public class MovementFacts {
         // freeze shortens that), at the latest that long after its end: a period never closed leaks nothing
         long keep = config.ranking().liveTtlAfterFreeze().toSeconds();
         long ttl = periodFrozen ? keep
-                : Math.max(keep, java.time.Duration.between(java.time.Instant.now(), period.end()).toSeconds() + keep);
+                : Math.max(keep, Duration.between(Instant.now(), period.end()).toSeconds() + keep);
         live.storeFacts(board.id(), period.id(), encoded, replace, ttl);
         return all;
     }

@@ -1,19 +1,25 @@
 package io.caimei.ranking.service;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
+import org.jboss.logging.Logger;
+
+import io.caimei.common.rest.StoreUnavailableException;
+import io.caimei.events.Board;
 import io.caimei.events.Period;
-import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.caimei.events.ScoreUpdate;
-import io.caimei.ranking.mapping.Board;
 import io.caimei.ranking.mapping.BoardPage;
 import io.caimei.ranking.mapping.CatalogEntity;
 import io.caimei.ranking.mapping.Entry;
@@ -24,10 +30,16 @@ import io.caimei.ranking.repository.LiveBoardRepository.Contributor;
 import io.caimei.ranking.repository.LiveBoardRepository.LiveRead;
 import io.caimei.ranking.repository.LiveBoardRepository.Placement;
 import io.caimei.ranking.repository.LiveBoardRepository.Ranked;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /** Places scores on boards and answers board queries: open periods from Redis, closed ones from PostgreSQL (then memory). */
 @ApplicationScoped
 public class RankingService {
+
+    private static final Logger LOG = Logger.getLogger(RankingService.class);
 
     private final LiveBoardRepository live;
     private final FrozenRepository frozen;
@@ -35,6 +47,7 @@ public class RankingService {
     private final Boards boards;
     private final MovementFacts facts;
     private final ClosedPages closedPages;
+    private volatile boolean refreshFailing;
     private final Map<String, Set<String>> frozenByBoard = new ConcurrentHashMap<>();
     private volatile boolean loaded;
 
@@ -84,13 +97,25 @@ public class RankingService {
     }
 
     /** Learns periods frozen by other replicas, so neither the write nor the read path asks PostgreSQL. */
-    @io.quarkus.scheduler.Scheduled(every = "5s", delayed = "5s", concurrentExecution = io.quarkus.scheduler.Scheduled.ConcurrentExecution.SKIP)
-    void refreshFrozen() {
+    @Scheduled(every = "5s", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void refreshFrozenOnSchedule() {
+        try {
+            refreshFrozen();
+            refreshFailing = false;
+        } catch (StoreUnavailableException e) {
+            if (!refreshFailing) {
+                LOG.warnf("cannot learn frozen periods: %s is away; trying every 5 s", e.store());
+            }
+            refreshFailing = true;
+        }
+    }
+
+    private void refreshFrozen() {
         frozen.frozenBoardPeriods().forEach(bp -> markFrozen(bp.board(), bp.period()));
         loaded = true;
     }
 
-    void onStart(@jakarta.enterprise.event.Observes @jakarta.annotation.Priority(3000) io.quarkus.runtime.StartupEvent ev) {
+    void onStart(@Observes @Priority(3000) StartupEvent ev) {
         refreshFrozen();
     }
 
@@ -114,7 +139,7 @@ public class RankingService {
         if (isFrozen(board.id(), period.id())) {
             return closedPage(board, period, offset, limit);
         }
-        return live.page(board.id(), period.id(), offset, limit, board.reportsTopContributors())
+        return live.page(board.id(), period.id(), offset, limit, board.topContributors())
                 .flatMap(read -> openPage(board, period, read, offset, limit));
     }
 
@@ -137,7 +162,7 @@ public class RankingService {
     }
 
     private Uni<Optional<BoardPage>> aroundOpen(Board board, Period period, String entityId, int n) {
-        return live.around(board.id(), period.id(), entityId, n, board.reportsTopContributors()).flatMap(read -> {
+        return live.around(board.id(), period.id(), entityId, n, board.topContributors()).flatMap(read -> {
             if (read.offset() < 0) {
                 return Uni.createFrom().item(Optional.<BoardPage>empty());
             }
@@ -145,7 +170,7 @@ public class RankingService {
         });
     }
 
-    private static <T> Uni<T> blocking(java.util.function.Supplier<T> work) {
+    private static <T> Uni<T> blocking(Supplier<T> work) {
         return Uni.createFrom().item(work).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
@@ -167,7 +192,7 @@ public class RankingService {
         for (int i = 0; i < read.entries().size(); i++) {
             Ranked e = read.entries().get(i);
             long rank = ranker.next(offset + i + 1L, e.score());
-            Contributor top = board.reportsTopContributors() ? Contributor.parse(read.contributors().get(i)) : null;
+            Contributor top = board.topContributors() ? Contributor.parse(read.contributors().get(i)) : null;
             raws.add(new Raw((int) rank, e.entityId(), e.score(), top == null ? null : top.contentId(),
                     top == null ? null : top.orders()));
         }
@@ -210,7 +235,7 @@ public class RankingService {
             refreshFrozen();
         }
         Set<String> closedIds = frozenByBoard.getOrDefault(board.id(), Set.of());
-        Set<String> all = new java.util.TreeSet<>(java.util.Comparator.reverseOrder());
+        Set<String> all = new TreeSet<>(Comparator.reverseOrder());
         all.addAll(live.periodsOf(board.id()));
         all.addAll(closedIds);
         List<PeriodSummary> out = new ArrayList<>();

@@ -1,5 +1,6 @@
 package io.caimei.ranking.service;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,6 +14,7 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.caimei.common.rest.StoreUnavailableException;
 import io.caimei.events.PeriodClosedMarker;
 import io.caimei.events.ScoreUpdate;
 import io.micrometer.core.instrument.Counter;
@@ -41,9 +43,30 @@ public class ScoreConsumer {
                 .register(metrics);
     }
 
+    /**
+     * Places the batch; while Redis or PostgreSQL is away it waits and tries the whole batch again (placements are
+     * absolute and markers are a set, so a second try changes nothing that the first one did), instead of failing
+     * the channel and losing every later score until a restart.
+     */
     @Incoming("scores")
     @Blocking
-    public void onScores(ConsumerRecords<String, String> batch) {
+    public void onScores(ConsumerRecords<String, String> batch) throws InterruptedException {
+        long backoff = 250;
+        while (true) {
+            try {
+                place(batch);
+                return;
+            } catch (StoreUnavailableException e) {
+                if (backoff == 250) {
+                    LOG.warnf("%s is away; holding the scores batch and trying again", e.store());
+                }
+                Thread.sleep(backoff);
+                backoff = Math.min(5_000, backoff * 2);
+            }
+        }
+    }
+
+    private void place(ConsumerRecords<String, String> batch) {
         List<ScoreUpdate> updates = new ArrayList<>();
         for (ConsumerRecord<String, String> r : batch) {
             try {
@@ -55,7 +78,7 @@ public class ScoreConsumer {
                 } else {
                     updates.add(json.treeToValue(node, ScoreUpdate.class));
                 }
-            } catch (java.io.IOException | IllegalArgumentException e) {
+            } catch (IOException | IllegalArgumentException e) {
                 LOG.warnf("skipping unreadable record %s-%d@%d", r.topic(), r.partition(), r.offset());
             }
         }

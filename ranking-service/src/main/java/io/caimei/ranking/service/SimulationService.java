@@ -2,17 +2,17 @@ package io.caimei.ranking.service;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.caimei.events.Board;
 import io.caimei.events.Period;
 import io.caimei.ranking.client.ScoringGateway;
-import io.caimei.ranking.mapping.Board;
 import io.caimei.ranking.mapping.CatalogEntity;
+import io.caimei.ranking.mapping.Simulation;
 import io.caimei.ranking.repository.FrozenRepository;
 import io.caimei.ranking.repository.FrozenRepository.FrozenRow;
 import io.caimei.ranking.repository.LiveBoardRepository;
@@ -36,19 +36,22 @@ public class SimulationService {
         this.scoring = scoring;
     }
 
-    public Map<String, Object> simulate(String bearer, Board board, Period period, Map<String, Double> weights,
-            int limit) {
-        Map<String, double[]> current = new LinkedHashMap<>(); // id → {rank, score}
+    /** An entity's standing today, beside which its simulated one is shown. */
+    private record Current(int rank, double score) {
+    }
+
+    public Simulation simulate(String bearer, Board board, Period period, Map<String, Double> weights, int limit) {
+        Map<String, Current> current = new LinkedHashMap<>();
         if (ranking.isFrozen(board.id(), period.id())) {
             int total = frozen.total(board.id(), period.id()).orElse(0);
             for (FrozenRow r : frozen.page(board.id(), period.id(), 0, Math.max(1, total))) {
-                current.put(r.entityId(), new double[] { r.rank(), r.score() });
+                current.put(r.entityId(), new Current(r.rank(), r.score()));
             }
         } else {
             CompetitionRanker ranker = new CompetitionRanker();
             long position = 0;
             for (Map.Entry<String, Double> e : live.range(board.id(), period.id(), 0, -1)) {
-                current.put(e.getKey(), new double[] { ranker.next(++position, e.getValue()), e.getValue() });
+                current.put(e.getKey(), new Current((int) ranker.next(++position, e.getValue()), e.getValue()));
             }
         }
         Map<String, Double> simulated = current.isEmpty() ? Map.of()
@@ -56,23 +59,16 @@ public class SimulationService {
         List<Map.Entry<String, Double>> order = new ArrayList<>(simulated.entrySet());
         order.sort(Comparator.<Map.Entry<String, Double>>comparingDouble(Map.Entry::getValue).reversed()
                 .thenComparing(Map.Entry::getKey));
-        List<Map<String, Object>> entries = new ArrayList<>();
+        List<Simulation.Placing> entries = new ArrayList<>();
         CompetitionRanker ranker = new CompetitionRanker();
         for (int i = 0; i < order.size() && entries.size() < limit; i++) {
             int rank = (int) ranker.next(i + 1L, order.get(i).getValue());
             double score = order.get(i).getValue();
             String id = order.get(i).getKey();
-            double[] now = current.get(id);
-            Map<String, Object> entry = new HashMap<>();
-            entry.put("rank", rank);
-            entry.put("entityId", id);
-            entry.put("name", catalog.find(id).map(CatalogEntity::name).orElse(id));
-            entry.put("score", score);
-            entry.put("currentRank", (int) now[0]);
-            entry.put("currentScore", now[1]);
-            entry.put("rankChange", (int) now[0] - rank);
-            entries.add(entry);
+            Current now = current.get(id);
+            entries.add(new Simulation.Placing(rank, id, catalog.find(id).map(CatalogEntity::name).orElse(id), score,
+                    now.rank(), now.score(), now.rank() - rank));
         }
-        return Map.of("boardId", board.id(), "period", period.id(), "total", simulated.size(), "entries", entries);
+        return new Simulation(board.id(), period.id(), simulated.size(), entries);
     }
 }

@@ -11,11 +11,12 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import io.caimei.events.Board;
+import io.caimei.events.BoardCatalog;
 import io.caimei.events.EntityType;
 import io.caimei.events.Period;
 import io.caimei.events.PeriodKind;
 import io.caimei.events.ScoreUpdate;
-import io.caimei.ranking.mapping.Board;
 import io.caimei.ranking.mapping.BoardPage;
 import io.caimei.ranking.mapping.Entry;
 import io.quarkus.test.junit.QuarkusTest;
@@ -30,7 +31,7 @@ class RankingServiceTest {
     @Inject
     FreezeService freezer;
 
-    private static final Board CONTENT = Boards.seeded("content-heat").orElseThrow();
+    private static final Board CONTENT = BoardCatalog.get().byId("content-heat").orElseThrow();
 
     /** A day in the 1900s no other run uses: runs never share a board period. */
     private static Period freshDay() {

@@ -1,7 +1,6 @@
 package io.caimei.scoring.config;
 
 import java.time.Duration;
-import java.util.Optional;
 
 import io.caimei.common.config.KafkaSettings;
 import io.smallrye.config.ConfigMapping;
@@ -28,6 +27,11 @@ public interface ScoringConfig {
         @WithName("key-prefix")
         @WithDefault("cm")
         String keyPrefix();
+
+        /** How long one call may take before Redis counts as unavailable. */
+        @WithName("timeout")
+        @WithDefault("PT10S")
+        Duration timeout();
     }
 
     /** Consumer and period behaviour. */
@@ -61,5 +65,35 @@ public interface ScoringConfig {
         @WithName("dedupe-window")
         @WithDefault("PT10M")
         Duration dedupeWindow();
+
+        /** How long one poll waits for records; periods due to close are checked after every poll. */
+        @WithName("poll-timeout")
+        @WithDefault("PT0.5S")
+        Duration pollTimeout();
+
+        /** Pause before a failed consumer (Kafka or Redis unreachable) starts again from the applied offsets. */
+        @WithName("restart-delay")
+        @WithDefault("PT2S")
+        Duration restartDelay();
+
+        /** How long shutdown and rebuild wait for the consumer thread to finish its batch. */
+        @WithName("stop-timeout")
+        @WithDefault("PT10S")
+        Duration stopTimeout();
+
+        /** How often the closed periods are re-read and the watermark compared with the open ones. */
+        @WithName("close-check-interval")
+        @WithDefault("PT1S")
+        Duration closeCheckInterval();
+
+        /** Dirty pairs scored, published and cleared per round trip. */
+        @WithName("publish-page")
+        @WithDefault("2000")
+        int publishPage();
+
+        /** How long a score update may wait for companions before the producer sends its batch. */
+        @WithName("producer-linger")
+        @WithDefault("PT0.005S")
+        Duration producerLinger();
     }
 }

@@ -9,12 +9,17 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.caimei.common.rest.Stores;
+import io.caimei.common.sql.Schema;
+import io.caimei.scoring.config.PostgresConfig;
+import io.caimei.scoring.mapping.AuditEntry;
 import io.caimei.scoring.mapping.ProfileVersion;
 import io.caimei.scoring.service.WeightProfile;
+import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
-import io.caimei.common.sql.Schema;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
@@ -26,9 +31,11 @@ public class ProfileRepository {
     private static final Duration STARTUP = Duration.ofSeconds(30);
 
     private final Pool pool;
+    private final Duration timeout;
 
-    public ProfileRepository(Pool pool) {
+    public ProfileRepository(Pool pool, PostgresConfig config) {
         this.pool = pool;
+        this.timeout = config.timeout();
     }
 
     public void createSchema() {
@@ -59,70 +66,74 @@ public class ProfileRepository {
 
     /** Inserts a profile as active version 1 when the name has no version yet (the seeded defaults). */
     public void seed(WeightProfile p) {
-        pool.withTransaction(c -> c.preparedQuery("""
+        await(pool.withTransaction(c -> c.preparedQuery("""
                 INSERT INTO weight_profile (name, version, status, weights, created_by, activated_by, activated_at)
                 VALUES ($1, $2, 'ACTIVE', $3, 'seed', 'seed', now()) ON CONFLICT DO NOTHING""")
                 .execute(Tuple.of(p.name(), p.version(), new JsonObject(new HashMap<>(p.weights()))))
-                .flatMap(r -> r.rowCount() == 0 ? io.smallrye.mutiny.Uni.createFrom().voidItem()
-                        : audit(c, p.name(), p.version(), "SEEDED", "seed", Map.of()).replaceWithVoid()))
-                .await().indefinitely();
+                .flatMap(r -> r.rowCount() == 0 ? Uni.createFrom().voidItem()
+                        : audit(c, p.name(), p.version(), "SEEDED", "seed", Map.of()).replaceWithVoid())));
     }
 
     public List<ProfileVersion> all() {
         List<ProfileVersion> out = new ArrayList<>();
-        pool.query("SELECT * FROM weight_profile ORDER BY name, version").execute().await().indefinitely()
+        await(pool.query("SELECT * FROM weight_profile ORDER BY name, version").execute())
                 .forEach(r -> out.add(map(r)));
         return out;
     }
 
     public List<ProfileVersion> active() {
         List<ProfileVersion> out = new ArrayList<>();
-        pool.query("SELECT * FROM weight_profile WHERE status = 'ACTIVE'").execute().await().indefinitely()
+        await(pool.query("SELECT * FROM weight_profile WHERE status = 'ACTIVE'").execute())
                 .forEach(r -> out.add(map(r)));
         return out;
     }
 
     public Optional<ProfileVersion> find(String name, int version) {
-        var it = pool.preparedQuery("SELECT * FROM weight_profile WHERE name = $1 AND version = $2")
-                .execute(Tuple.of(name, version)).await().indefinitely().iterator();
+        var it = await(pool.preparedQuery("SELECT * FROM weight_profile WHERE name = $1 AND version = $2")
+                .execute(Tuple.of(name, version))).iterator();
         return it.hasNext() ? Optional.of(map(it.next())) : Optional.empty();
     }
 
     /** Stores a new draft as the next version of the name and audits it with its changes. */
     public ProfileVersion createDraft(String name, Map<String, Double> weights, String actor,
             Map<String, Object> changes) {
-        return pool.withTransaction(c -> c.preparedQuery("""
+        return await(pool.withTransaction(c -> c.preparedQuery("""
                 INSERT INTO weight_profile (name, version, status, weights, created_by)
                 SELECT $1, coalesce(max(version), 0) + 1, 'DRAFT', $2, $3 FROM weight_profile WHERE name = $1
                 RETURNING *""").execute(Tuple.of(name, new JsonObject(new HashMap<>(weights)), actor))
                 .flatMap(rows -> {
                     ProfileVersion v = map(rows.iterator().next());
                     return audit(c, name, v.version(), "CREATED", actor, changes).map(x -> v);
-                })).await().indefinitely();
+                })));
     }
 
     /** Makes a version the active one of its name (the previous active one retires); audited. */
     public void activate(String name, int version, String actor, Map<String, Object> changes) {
-        pool.withTransaction(c -> c.preparedQuery(
+        await(pool.withTransaction(c -> c.preparedQuery(
                 "UPDATE weight_profile SET status = 'RETIRED' WHERE name = $1 AND status = 'ACTIVE' AND version <> $2")
                 .execute(Tuple.of(name, version))
                 .flatMap(x -> c.preparedQuery("""
                         UPDATE weight_profile SET status = 'ACTIVE', activated_by = $3, activated_at = now()
                         WHERE name = $1 AND version = $2""").execute(Tuple.of(name, version, actor)))
-                .flatMap(x -> audit(c, name, version, "ACTIVATED", actor, changes))).await().indefinitely();
+                .flatMap(x -> audit(c, name, version, "ACTIVATED", actor, changes))));
     }
 
-    public List<Map<String, Object>> audit(String name) {
-        List<Map<String, Object>> out = new ArrayList<>();
-        pool.preparedQuery("SELECT * FROM weight_profile_audit WHERE name = $1 ORDER BY id")
-                .execute(Tuple.of(name)).await().indefinitely()
-                .forEach(r -> out.add(Map.of("version", r.getInteger("version"), "action", r.getString("action"),
-                        "actor", r.getString("actor"), "at", r.getOffsetDateTime("at").toString(),
-                        "changes", ((JsonObject) r.getValue("changes")).getMap())));
+    public List<AuditEntry> audit(String name) {
+        List<AuditEntry> out = new ArrayList<>();
+        await(pool.preparedQuery("SELECT * FROM weight_profile_audit WHERE name = $1 ORDER BY id")
+                .execute(Tuple.of(name)))
+                .forEach(r -> out.add(new AuditEntry(r.getInteger("version"), r.getString("action"),
+                        r.getString("actor"), r.getOffsetDateTime("at").toString(),
+                        ((JsonObject) r.getValue("changes")).getMap())));
         return out;
     }
 
-    private static io.smallrye.mutiny.Uni<io.vertx.mutiny.sqlclient.RowSet<Row>> audit(SqlConnection c, String name,
+    /** PostgreSQL away or slow is a {@code StoreUnavailableException}: 503 on a request, a failed start otherwise. */
+    private <T> T await(Uni<T> call) {
+        return Stores.await(call, timeout, "PostgreSQL");
+    }
+
+    private static Uni<RowSet<Row>> audit(SqlConnection c, String name,
             int version, String action, String actor, Map<String, Object> changes) {
         return c.preparedQuery("INSERT INTO weight_profile_audit (name, version, action, actor, changes) VALUES ($1, $2, $3, $4, $5)")
                 .execute(Tuple.of(name, version, action, actor, new JsonObject(new HashMap<>(changes))));

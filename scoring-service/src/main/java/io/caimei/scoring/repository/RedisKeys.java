@@ -1,10 +1,15 @@
 package io.caimei.scoring.repository;
 
+import io.caimei.events.EntityType;
 import io.caimei.events.Indicator;
+import io.caimei.scoring.mapping.EntityKey;
+import io.caimei.scoring.mapping.EntityPeriod;
 
 /**
  * Redis key layout of the scoring state. Every key of one Kafka partition shares the hash tag {@code {pN}},
  * so one Lua script can update a partition's aggregates and its applied offset atomically, on Redis Cluster too.
+ * The members of the dirty sets and period indexes are written and read here too, the only place that knows
+ * their pipe-joined form.
  */
 public record RedisKeys(String prefix) {
 
@@ -56,5 +61,25 @@ public record RedisKeys(String prefix) {
     /** Closed periods, shared by all partitions (read by every scorer, written on close). */
     public String closedPeriods() {
         return prefix + ":closed";
+    }
+
+    /** Member of a dirty set: {@code TYPE|entityId|period}. */
+    public String dirtyMember(EntityPeriod m) {
+        return m.type().name() + "|" + m.entityId() + "|" + m.period();
+    }
+
+    public EntityPeriod parseDirtyMember(String member) {
+        String[] parts = member.split("\\|", 3);
+        return new EntityPeriod(EntityType.valueOf(parts[0]), parts[1], parts[2]);
+    }
+
+    /** Member of a period index: {@code TYPE|entityId}. */
+    public String indexMember(EntityKey e) {
+        return e.type().name() + "|" + e.entityId();
+    }
+
+    public EntityKey parseIndexMember(String member) {
+        int bar = member.indexOf('|');
+        return new EntityKey(EntityType.valueOf(member.substring(0, bar)), member.substring(bar + 1));
     }
 }

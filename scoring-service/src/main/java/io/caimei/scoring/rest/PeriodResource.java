@@ -1,6 +1,5 @@
 package io.caimei.scoring.rest;
 
-import java.util.Map;
 import java.util.TreeSet;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -12,6 +11,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import io.caimei.events.PeriodClosed;
+import io.caimei.scoring.mapping.PeriodClose;
+import io.caimei.scoring.mapping.PeriodsState;
 import io.caimei.scoring.service.PeriodService;
 
 /** The watermark, the closed periods, and the admin's explicit close. */
@@ -27,17 +28,17 @@ public class PeriodResource {
 
     @GET
     @RolesAllowed({ "analyst", "admin" })
-    public Map<String, Object> state() {
-        return Map.of("watermark", periods.watermark().map(Object::toString).orElse(""),
-                "closed", new TreeSet<>(periods.closedPeriods()));
+    public PeriodsState state() {
+        return new PeriodsState(periods.watermark().map(Object::toString).orElse(""),
+                new TreeSet<>(periods.closedPeriods()));
     }
 
     @POST
     @Path("/{period}/close")
     @RolesAllowed("admin")
-    public Map<String, Object> close(@PathParam("period") String period) {
+    public PeriodClose close(@PathParam("period") String period) {
         Validation.period(period);
         boolean fresh = periods.close(period, PeriodClosed.BY_ADMIN);
-        return Map.of("period", period, "closed", true, "alreadyClosed", !fresh);
+        return new PeriodClose(period, true, !fresh);
     }
 }

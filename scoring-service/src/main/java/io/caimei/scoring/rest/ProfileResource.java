@@ -1,7 +1,6 @@
 package io.caimei.scoring.rest;
 
 import java.util.List;
-import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -15,6 +14,8 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
+import io.caimei.scoring.mapping.Activation;
+import io.caimei.scoring.mapping.AuditEntry;
 import io.caimei.scoring.mapping.ProfileDraft;
 import io.caimei.scoring.mapping.ProfileVersion;
 import io.caimei.scoring.service.ProfileService;
@@ -43,7 +44,7 @@ public class ProfileResource {
     @GET
     @Path("/{name}/audit")
     @RolesAllowed({ "analyst", "admin" })
-    public List<Map<String, Object>> audit(@PathParam("name") String name) {
+    public List<AuditEntry> audit(@PathParam("name") String name) {
         return profiles.audit(name);
     }
 
@@ -56,9 +57,9 @@ public class ProfileResource {
     @POST
     @Path("/{name}/versions/{version}/activate")
     @RolesAllowed("admin")
-    public Map<String, Object> activate(@PathParam("name") String name, @PathParam("version") int version) {
+    public Activation activate(@PathParam("name") String name, @PathParam("version") int version) {
         int rescored = profiles.activate(name, version, actor());
-        return Map.of("name", name, "version", version, "status", "ACTIVE", "rescored", rescored);
+        return new Activation(name, version, "ACTIVE", rescored);
     }
 
     /** Who acts, from the token: the user's name, else the subject. */

@@ -1,6 +1,5 @@
 package io.caimei.scoring.rest;
 
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -9,6 +8,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import io.caimei.scoring.mapping.Rebuild;
 import io.caimei.scoring.repository.AggregateRepository;
 import io.caimei.scoring.service.EventConsumerLoop;
 
@@ -30,9 +30,9 @@ public class RebuildResource {
 
     @POST
     @RolesAllowed("admin")
-    public Map<String, Object> rebuild() {
+    public Rebuild rebuild() {
         AtomicLong deleted = new AtomicLong();
         loop.rebuild(() -> deleted.set(aggregates.wipePartitions()));
-        return Map.of("rebuilding", true, "deletedKeys", deleted.get());
+        return new Rebuild(true, deleted.get());
     }
 }

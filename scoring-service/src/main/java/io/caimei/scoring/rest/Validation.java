@@ -1,16 +1,11 @@
 package io.caimei.scoring.rest;
 
 import io.caimei.common.rest.Problem;
-
-import java.util.regex.Pattern;
-
 import io.caimei.events.EntityIds;
 import io.caimei.events.Period;
 
 /** Path parameter checks shared by the resources; failures become 400 problems. */
 final class Validation {
-
-    private static final Pattern ID = EntityIds.VALID;
 
     private Validation() {
     }
@@ -23,7 +18,7 @@ final class Validation {
     }
 
     static void entityId(String id) {
-        if (id == null || !ID.matcher(id).matches()) {
+        if (!EntityIds.isValid(id)) {
             throw new Problem(400, "bad-entity-id", "Bad entity id",
                     "entity ids are " + EntityIds.RULE);
         }

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.common.utils.Utils;
 
 import io.caimei.events.EntityType;
+import io.caimei.scoring.mapping.AggregateId;
 import io.caimei.scoring.mapping.Explanation;
 import io.caimei.scoring.repository.AggregateRepository;
 import io.caimei.scoring.repository.AggregateRepository.RawValues;
@@ -30,7 +31,7 @@ public class ExplanationService {
     /** Empty when nothing was ever counted for the entity in the period. */
     public Optional<Explanation> explain(String entityId, String period) {
         int partition = partitionOf(entityId);
-        RawValues v = aggregates.read(partition, List.<String[]>of(new String[] { entityId, period })).get(0);
+        RawValues v = aggregates.read(partition, List.of(new AggregateId(entityId, period))).get(0);
         if (v.entityType() == null) {
             return Optional.empty();
         }

@@ -3,6 +3,8 @@ package io.caimei.scoring.service;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -12,7 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.caimei.events.CanonicalEvent;
 import io.caimei.scoring.config.ScoringConfig;
-import io.caimei.scoring.repository.AggregateRepository;
+import io.caimei.scoring.repository.SeenIdRepository;
 
 /**
  * Recognises a second copy of an event in the events log. Ingest may write an event twice when a client retries a
@@ -24,11 +26,11 @@ import io.caimei.scoring.repository.AggregateRepository;
 @ApplicationScoped
 public class LogDedupe {
 
-    private final AggregateRepository aggregates;
+    private final SeenIdRepository seen;
     private final long windowMillis;
 
-    public LogDedupe(AggregateRepository aggregates, ScoringConfig config) {
-        this.aggregates = aggregates;
+    public LogDedupe(SeenIdRepository seen, ScoringConfig config) {
+        this.seen = seen;
         this.windowMillis = config.scoring().dedupeWindow().toMillis();
     }
 
@@ -40,12 +42,13 @@ public class LogDedupe {
         try {
             byte[] h = MessageDigest.getInstance("SHA-256").digest((e.source() + "\u0000" + e.eventId() + "\u0000"
                     + e.entityType() + "\u0000" + e.entityId()).getBytes(StandardCharsets.UTF_8));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(h, 12));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(h, 12));
         } catch (NoSuchAlgorithmException ex) {
             throw new IllegalStateException(ex);
         }
     }
 
+    /** The dedupe-window bucket of a Kafka record time. */
     public long bucket(long recordMillis) {
         return Math.floorDiv(recordMillis, windowMillis);
     }
@@ -55,13 +58,13 @@ public class LogDedupe {
      * earlier record: one already remembered in Redis, or an earlier one of the same batch.
      */
     public boolean[] copies(int partition, long[] buckets, List<String> ids) {
-        List<Integer> withId = new java.util.ArrayList<>(ids.size());
+        List<Integer> withId = new ArrayList<>(ids.size());
         for (int i = 0; i < ids.size(); i++) {
             if (ids.get(i) != null) {
                 withId.add(i);
             }
         }
-        boolean[] known = aggregates.seenBefore(partition, withId.stream().mapToLong(i -> buckets[i]).toArray(),
+        boolean[] known = seen.seenBefore(partition, withId.stream().mapToLong(i -> buckets[i]).toArray(),
                 withId.stream().map(ids::get).toList());
         boolean[] copy = new boolean[ids.size()];
         Map<String, Long> earlier = new HashMap<>();

@@ -7,10 +7,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 import io.caimei.events.CanonicalEvent;
 import io.caimei.events.EntityType;
 import io.caimei.events.Indicator;
+import io.caimei.scoring.mapping.EntityKey;
+import io.caimei.scoring.mapping.EntityPeriod;
 import io.caimei.scoring.repository.RedisKeys;
 
 /**
@@ -29,7 +32,7 @@ public final class PartitionBatch {
     private final Map<String, Set<String>> users = new LinkedHashMap<>();
     private final Map<String, Map<String, Long>> contributors = new LinkedHashMap<>();
     private final Map<String, Set<String>> sets = new LinkedHashMap<>();
-    private final Set<String> dirty = new LinkedHashSet<>();
+    private final Set<EntityPeriod> dirty = new LinkedHashSet<>();
     private final Map<String, Set<String>> seen = new LinkedHashMap<>();
     private long firstOffset = -1;
     private long lastOffset = -1;
@@ -73,10 +76,10 @@ public final class PartitionBatch {
             contributors.computeIfAbsent(keys.orderContributors(partition, e.entityId(), period), k -> new HashMap<>())
                     .merge(e.attributedFrom(), (long) e.delta(), Long::sum);
         }
-        String member = e.entityType().name() + "|" + e.entityId() + "|" + period;
-        if (dirty.add(member)) {
+        EntityKey entity = new EntityKey(e.entityType(), e.entityId());
+        if (dirty.add(entity.in(period))) {
             sets.computeIfAbsent(keys.periodIndex(partition, period), k -> new LinkedHashSet<>())
-                    .add(e.entityType().name() + "|" + e.entityId());
+                    .add(keys.indexMember(entity));
             sets.computeIfAbsent(keys.periods(partition), k -> new LinkedHashSet<>()).add(period);
         }
     }
@@ -105,7 +108,8 @@ public final class PartitionBatch {
         return events;
     }
 
-    public Set<String> dirtyMembers() {
+    /** The (entity, period) pairs this batch changes, in the order first met. */
+    public Set<EntityPeriod> dirtyMembers() {
         return dirty;
     }
 
@@ -114,7 +118,7 @@ public final class PartitionBatch {
         List<String> keyList = new ArrayList<>(List.of(keys.appliedOffset(partition), keys.dirty(partition),
                 keys.maxEventTime(partition)));
         Map<String, Integer> index = new HashMap<>();
-        java.util.function.Function<String, Integer> ref = k -> index.computeIfAbsent(k, x -> {
+        Function<String, Integer> ref = k -> index.computeIfAbsent(k, x -> {
             keyList.add(x);
             return keyList.size();
         });
@@ -128,7 +132,9 @@ public final class PartitionBatch {
         contributors.forEach((k, m) -> m.forEach((member, d) -> z.add(List.of(ref.apply(k), member, d))));
         List<Object> a = new ArrayList<>();
         sets.forEach((k, m) -> chunks(m).forEach(c -> a.add(List.of(ref.apply(k), c))));
-        chunks(dirty).forEach(c -> a.add(List.of(2, c)));
+        Set<String> dirtyMembers = new LinkedHashSet<>();
+        dirty.forEach(m -> dirtyMembers.add(keys.dirtyMember(m)));
+        chunks(dirtyMembers).forEach(c -> a.add(List.of(2, c)));
         List<Integer> expire = new ArrayList<>();
         for (int i = 4; i <= keyList.size(); i++) {
             expire.add(i);

@@ -1,28 +1,25 @@
 package io.caimei.scoring.service;
 
+import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
-import io.caimei.events.CanonicalEvent;
 import io.caimei.events.Period;
 import io.caimei.events.PeriodClosed;
 import io.caimei.scoring.config.ScoringConfig;
-import io.caimei.scoring.repository.AggregateRepository;
-import io.vertx.mutiny.redis.client.Command;
-import io.vertx.mutiny.redis.client.Redis;
-import io.vertx.mutiny.redis.client.Request;
-import io.vertx.mutiny.redis.client.Response;
+import io.caimei.scoring.mapping.ClosePoint;
+import io.caimei.scoring.mapping.EntityPeriod;
+import io.caimei.scoring.repository.ClosedPeriodRepository;
+import io.caimei.scoring.repository.ProgressRepository;
 
 /**
  * Periods and the event-time watermark: a period closes once its end is before the latest accepted event
@@ -33,25 +30,26 @@ public class PeriodService {
 
     private static final Logger LOG = Logger.getLogger(PeriodService.class);
 
-    private final ScoringConfig config;
-    private final AggregateRepository aggregates;
+    private final ProgressRepository progress;
+    private final ClosedPeriodRepository closedPeriods;
     private final ScorePublisher publisher;
-    private final Redis redis;
-    private final jakarta.enterprise.inject.Instance<ScoreService> scores;
-    /** Closed period → the applied offset of each partition when it closed; later offsets are late for it. */
-    private final Map<String, Map<Integer, Long>> closed = new ConcurrentHashMap<>();
+    private final ScoreService scores;
+    private final Duration allowedLateness;
+    private final long checkIntervalMillis;
+    private final Map<String, ClosePoint> closed = new ConcurrentHashMap<>();
+    /** Periods scored on this replica and not known to be closed: the candidates for closing. */
     private final Set<String> known = ConcurrentHashMap.newKeySet();
-    private final List<DeadLetter> pendingLetters = new ArrayList<>();
     private volatile long lastCheck;
     private volatile int partitionCount = 1;
 
-    public PeriodService(ScoringConfig config, AggregateRepository aggregates, ScorePublisher publisher, Redis redis,
-            jakarta.enterprise.inject.Instance<ScoreService> scores) {
-        this.scores = scores;
-        this.config = config;
-        this.aggregates = aggregates;
+    public PeriodService(ScoringConfig config, ProgressRepository progress, ClosedPeriodRepository closedPeriods,
+            ScorePublisher publisher, ScoreService scores) {
+        this.progress = progress;
+        this.closedPeriods = closedPeriods;
         this.publisher = publisher;
-        this.redis = redis;
+        this.scores = scores;
+        this.allowedLateness = config.scoring().allowedLateness();
+        this.checkIntervalMillis = config.scoring().closeCheckInterval().toMillis();
     }
 
     public boolean isClosed(String period) {
@@ -64,8 +62,8 @@ public class PeriodService {
      * reproduces the same counts.
      */
     public boolean isLate(String period, int partition, long offset) {
-        Map<Integer, Long> at = closed.get(period);
-        return at != null && offset > at.getOrDefault(partition, -1L);
+        ClosePoint at = closed.get(period);
+        return at != null && at.isLate(partition, offset);
     }
 
     public int partitionCount() {
@@ -76,50 +74,27 @@ public class PeriodService {
         this.partitionCount = Math.max(1, count);
     }
 
-    /** Remembers the periods of scored members ({@code type|id|period}) as candidates for closing. */
-    public void observe(Set<String> dirtyMembers) {
-        for (String m : dirtyMembers) {
-            known.add(m.substring(m.lastIndexOf('|') + 1));
-        }
-    }
-
-    public synchronized void recordLate(CanonicalEvent e, String period) {
-        pendingLetters.add(new DeadLetter(e.entityId(), "LATE", period, e, "period " + period + " is closed"));
-    }
-
-    public synchronized void recordUnreadable(String topic, int partition, long offset, String detail) {
-        pendingLetters.add(new DeadLetter(topic + "-" + partition + "@" + offset, "UNREADABLE", null, null, detail));
-    }
-
-    /** Sends the dead letters gathered during a batch; called before the batch's offsets are committed. */
-    public void flushDeadLetters() {
-        List<DeadLetter> letters;
-        synchronized (this) {
-            if (pendingLetters.isEmpty()) {
-                return;
-            }
-            letters = new ArrayList<>(pendingLetters);
-            pendingLetters.clear();
-        }
-        publisher.publishDeadLetters(letters);
+    /** Remembers the periods of scored pairs as candidates for closing. */
+    public void observe(Set<EntityPeriod> scored) {
+        scored.forEach(m -> known.add(m.period()));
     }
 
     /** The watermark: the latest applied event time over all partitions minus the allowed lateness. */
     public Optional<Instant> watermark() {
         long max = 0;
         for (int p = 0; p < partitionCount; p++) {
-            max = Math.max(max, aggregates.maxEventMillis(p));
+            max = Math.max(max, progress.maxEventMillis(p));
         }
         if (max == 0) {
             return Optional.empty();
         }
-        return Optional.of(Instant.ofEpochMilli(max).minus(config.scoring().allowedLateness()));
+        return Optional.of(Instant.ofEpochMilli(max).minus(allowedLateness));
     }
 
-    /** At most once a second: refreshes the closed set and closes every known period the watermark passed. */
+    /** At most once per check interval: refreshes the closed set and closes every known period the watermark passed. */
     public void closeDuePeriods() {
         long now = System.currentTimeMillis();
-        if (now - lastCheck < 1000) {
+        if (now - lastCheck < checkIntervalMillis) {
             return;
         }
         lastCheck = now;
@@ -144,17 +119,13 @@ public class PeriodService {
     public boolean close(String period, String reason) {
         // scores applied before the close must travel ahead of its markers
         for (int p = 0; p < partitionCount; p++) {
-            scores.get().publishDirty(p);
+            scores.publishDirty(p);
         }
         Map<Integer, Long> offsets = new HashMap<>();
         for (int p = 0; p < partitionCount; p++) {
-            offsets.put(p, aggregates.appliedOffset(p));
+            offsets.put(p, progress.appliedOffset(p));
         }
-        String encoded = offsets.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-                .collect(Collectors.joining(","));
-        Response added = redis.send(Request.cmd(Command.HSETNX).arg(aggregates.keys().closedPeriods()).arg(period)
-                .arg(encoded)).await().indefinitely();
-        boolean fresh = added != null && added.toInteger() == 1;
+        boolean fresh = closedPeriods.close(period, new ClosePoint(offsets));
         refreshClosed();
         known.remove(period);
         if (fresh) {
@@ -170,20 +141,6 @@ public class PeriodService {
     }
 
     private void refreshClosed() {
-        Response r = redis.send(Request.cmd(Command.HGETALL).arg(aggregates.keys().closedPeriods()))
-                .await().indefinitely();
-        if (r == null) {
-            return;
-        }
-        for (String period : r.getKeys()) {
-            Map<Integer, Long> offsets = new HashMap<>();
-            for (String pair : r.get(period).toString().split(",")) {
-                if (!pair.isBlank()) {
-                    String[] kv = pair.split("=");
-                    offsets.put(Integer.parseInt(kv[0]), Long.parseLong(kv[1]));
-                }
-            }
-            closed.put(period, offsets);
-        }
+        closed.putAll(closedPeriods.all());
     }
 }

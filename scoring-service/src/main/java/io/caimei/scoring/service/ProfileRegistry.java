@@ -5,6 +5,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.caimei.events.BoardCatalog;
 import io.caimei.events.EntityType;
 
 /** The active version of every weight profile and which profile scores which entity type. */
@@ -29,16 +30,13 @@ public class ProfileRegistry {
         active.put(profile.name(), profile);
     }
 
-    /** Boards of content, music and accounts use standard; AI apps creation; campaigns promotion. */
+    /** The active version of the profile the type's boards name. */
     public WeightProfile forType(EntityType type) {
         return active(profileName(type));
     }
 
+    /** The profile the boards of the type name ({@code boards.tsv}); a type no board ranks is scored standard. */
     public static String profileName(EntityType type) {
-        return switch (type) {
-            case AI_APP -> DefaultProfiles.CREATION;
-            case CAMPAIGN -> DefaultProfiles.PROMOTION;
-            default -> DefaultProfiles.STANDARD;
-        };
+        return BoardCatalog.get().profileOf(type, DefaultProfiles.STANDARD);
     }
 }

@@ -1,21 +1,29 @@
 package io.caimei.scoring.service;
 
-import io.caimei.common.rest.Problem;
-
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import org.jboss.logging.Logger;
+
+import io.caimei.common.rest.Problem;
 import io.caimei.events.EntityType;
+import io.caimei.scoring.mapping.AuditEntry;
+import io.caimei.scoring.mapping.EntityKey;
+import io.caimei.scoring.mapping.EntityPeriod;
 import io.caimei.scoring.mapping.ProfileDraft;
 import io.caimei.scoring.mapping.ProfileVersion;
 import io.caimei.scoring.repository.AggregateRepository;
+import io.caimei.scoring.repository.DirtyRepository;
 import io.caimei.scoring.repository.ProfileRepository;
+import io.caimei.scoring.repository.ScoredProfileRepository;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 
@@ -26,6 +34,7 @@ import io.quarkus.scheduler.Scheduled;
 @ApplicationScoped
 public class ProfileService {
 
+    private static final Logger LOG = Logger.getLogger(ProfileService.class);
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]{0,39}");
 
     private final ProfileRepository repository;
@@ -33,10 +42,14 @@ public class ProfileService {
     private final AggregateRepository aggregates;
     private final PeriodService periods;
     private final ScoreService scores;
+    private final ScoredProfileRepository scored;
+    private final DirtyRepository dirty;
 
     public ProfileService(ProfileRepository repository, ProfileRegistry registry, AggregateRepository aggregates,
-            PeriodService periods, ScoreService scores) {
+            PeriodService periods, ScoreService scores, ScoredProfileRepository scored, DirtyRepository dirty) {
         this.repository = repository;
+        this.dirty = dirty;
+        this.scored = scored;
         this.registry = registry;
         this.aggregates = aggregates;
         this.periods = periods;
@@ -45,8 +58,35 @@ public class ProfileService {
 
     void onStart(@Observes StartupEvent ev) {
         repository.createSchema();
+        scored.createSchema();
         DefaultProfiles.all().forEach(repository::seed);
         reload();
+        followBoards();
+    }
+
+    /**
+     * Makes the boards' profiles ({@code boards.tsv}) the ones that score: each must exist, and a type whose boards
+     * now name another profile than last time has its open periods re-scored. Returns the types re-scored.
+     */
+    public Set<EntityType> followBoards() {
+        Set<EntityType> changed = EnumSet.noneOf(EntityType.class);
+        for (EntityType type : EntityType.values()) {
+            String name = ProfileRegistry.profileName(type);
+            try {
+                registry.active(name);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException("the boards of " + type + " name profile '" + name
+                        + "', which has no active version: create and activate it before the boards name it", e);
+            }
+            if (scored.switchTo(type.name(), name)) {
+                changed.add(type);
+            }
+        }
+        if (!changed.isEmpty()) {
+            int published = rescore(changed);
+            LOG.infof("boards now score %s with other profiles: %d open scores republished", changed, published);
+        }
+        return changed;
     }
 
     /** Other replicas' activations become visible here within seconds. */
@@ -61,7 +101,7 @@ public class ProfileService {
         return repository.all();
     }
 
-    public List<Map<String, Object>> audit(String name) {
+    public List<AuditEntry> audit(String name) {
         return repository.audit(name);
     }
 
@@ -94,21 +134,30 @@ public class ProfileService {
 
     /** Marks every open (entity, period) of the profile's entity types dirty and publishes their new scores. */
     public int rescore(String profileName) {
+        Set<EntityType> types = EnumSet.noneOf(EntityType.class);
+        for (EntityType type : EntityType.values()) {
+            if (ProfileRegistry.profileName(type).equals(profileName)) {
+                types.add(type);
+            }
+        }
+        return rescore(types);
+    }
+
+    private int rescore(Set<EntityType> types) {
         int published = 0;
         for (int p = 0; p < periods.partitionCount(); p++) {
-            List<String> members = new ArrayList<>();
+            List<EntityPeriod> members = new ArrayList<>();
             for (String period : aggregates.periods(p)) {
                 if (periods.isClosed(period)) {
                     continue;
                 }
-                for (String typeAndId : aggregates.entitiesIn(p, period)) {
-                    EntityType type = EntityType.valueOf(typeAndId.substring(0, typeAndId.indexOf('|')));
-                    if (ProfileRegistry.profileName(type).equals(profileName)) {
-                        members.add(typeAndId + "|" + period);
+                for (EntityKey entity : aggregates.entities(p, period)) {
+                    if (types.contains(entity.type())) {
+                        members.add(entity.in(period));
                     }
                 }
             }
-            aggregates.markDirty(p, members);
+            dirty.mark(p, members);
             published += scores.publishDirty(p);
         }
         return published;

@@ -2,7 +2,6 @@ package io.caimei.scoring.service;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 
@@ -10,14 +9,13 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.caimei.common.kafka.ProducerProperties;
 import io.caimei.events.PeriodClosed;
 import io.caimei.events.PeriodClosedMarker;
 import io.caimei.events.ScoreUpdate;
@@ -39,15 +37,8 @@ public class ScorePublisher {
         this.scoresTopic = config.kafka().topicPrefix() + Topics.SCORES;
         this.periodsTopic = config.kafka().topicPrefix() + Topics.PERIODS;
         this.dlqTopic = config.kafka().topicPrefix() + Topics.DLQ;
-        Properties p = config.kafka().connection();
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        p.put(ProducerConfig.LINGER_MS_CONFIG, "5");
-        p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        p.put(ProducerConfig.CLIENT_ID_CONFIG, "caimei-scoring-publisher");
-        this.producer = new KafkaProducer<>(p);
+        this.producer = new KafkaProducer<>(ProducerProperties.durable(config.kafka(), "caimei-scoring-publisher")
+                .linger(config.scoring().producerLinger()).build());
     }
 
     /** Sends all updates and returns only once every one is acknowledged. */

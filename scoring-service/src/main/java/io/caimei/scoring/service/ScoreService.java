@@ -3,13 +3,18 @@ package io.caimei.scoring.service;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.caimei.events.EntityType;
 import io.caimei.events.ScoreUpdate;
+import io.caimei.scoring.config.ScoringConfig;
+import io.caimei.scoring.mapping.EntityPeriod;
 import io.caimei.scoring.repository.AggregateRepository;
 import io.caimei.scoring.repository.AggregateRepository.RawValues;
+import io.caimei.scoring.repository.DirtyRepository;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -20,19 +25,21 @@ import io.micrometer.core.instrument.MeterRegistry;
 @ApplicationScoped
 public class ScoreService {
 
-    private static final int PAGE = 2000;
-
     private final AggregateRepository aggregates;
+    private final DirtyRepository dirty;
     private final ProfileRegistry profiles;
     private final ScorePublisher publisher;
+    private final int page;
     private final Counter scoreUpdates;
-    private final java.util.Map<Integer, Object> locks = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Integer, Object> locks = new ConcurrentHashMap<>();
 
-    public ScoreService(AggregateRepository aggregates, ProfileRegistry profiles, ScorePublisher publisher,
-            MeterRegistry metrics) {
+    public ScoreService(AggregateRepository aggregates, DirtyRepository dirty, ProfileRegistry profiles,
+            ScorePublisher publisher, ScoringConfig config, MeterRegistry metrics) {
         this.aggregates = aggregates;
+        this.dirty = dirty;
         this.profiles = profiles;
         this.publisher = publisher;
+        this.page = config.scoring().publishPage();
         this.scoreUpdates = Counter.builder("caimei.score.updates").description("score updates published")
                 .register(metrics);
     }
@@ -48,33 +55,26 @@ public class ScoreService {
     }
 
     private int publishDirtyLocked(int partition) {
-        List<String> dirty = aggregates.dirty(partition);
+        List<EntityPeriod> pending = dirty.dirty(partition);
         int published = 0;
-        for (int from = 0; from < dirty.size(); from += PAGE) {
-            List<String> page = dirty.subList(from, Math.min(dirty.size(), from + PAGE));
-            publisher.publish(score(partition, page));
-            aggregates.clearDirty(partition, page);
-            published += page.size();
+        for (int from = 0; from < pending.size(); from += page) {
+            List<EntityPeriod> slice = pending.subList(from, Math.min(pending.size(), from + page));
+            publisher.publish(score(partition, slice));
+            dirty.clear(partition, slice);
+            published += slice.size();
         }
         scoreUpdates.increment(published);
         return published;
     }
 
-    /** Current scores of the given {@code type|entityId|period} members. */
-    public List<ScoreUpdate> score(int partition, List<String> members) {
-        List<String[]> pairs = new ArrayList<>(members.size());
-        List<EntityType> types = new ArrayList<>(members.size());
-        for (String m : members) {
-            String[] parts = m.split("\\|", 3);
-            types.add(EntityType.valueOf(parts[0]));
-            pairs.add(new String[] { parts[1], parts[2] });
-        }
-        List<RawValues> values = aggregates.read(partition, pairs);
+    /** Current scores of the given pairs, in order. */
+    public List<ScoreUpdate> score(int partition, List<EntityPeriod> pairs) {
+        List<RawValues> values = aggregates.read(partition, pairs.stream().map(EntityPeriod::aggregate).toList());
         String now = Instant.now().toString();
         List<ScoreUpdate> out = new ArrayList<>(values.size());
         for (int i = 0; i < values.size(); i++) {
             RawValues v = values.get(i);
-            EntityType type = types.get(i);
+            EntityType type = pairs.get(i).type();
             WeightProfile profile = profiles.forType(type);
             double index = IndexCalculator.index(profile, v.raw());
             boolean music = type == EntityType.MUSIC;

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.caimei.scoring.mapping.AggregateId;
 import io.caimei.scoring.mapping.SimulatedScore;
 import io.caimei.scoring.repository.AggregateRepository;
 import io.caimei.scoring.repository.AggregateRepository.RawValues;
@@ -25,14 +26,14 @@ public class SimulationService {
 
     /** Scores every entity (one pipelined read per partition); entities never counted score 0. */
     public List<SimulatedScore> simulate(String period, WeightProfile candidate, List<String> entityIds) {
-        Map<Integer, List<String[]>> byPartition = new HashMap<>();
+        Map<Integer, List<AggregateId>> byPartition = new HashMap<>();
         for (String id : entityIds) {
             byPartition.computeIfAbsent(explanations.partitionOf(id), k -> new ArrayList<>())
-                    .add(new String[] { id, period });
+                    .add(new AggregateId(id, period));
         }
         List<SimulatedScore> out = new ArrayList<>(entityIds.size());
-        byPartition.forEach((p, pairs) -> {
-            for (RawValues v : aggregates.read(p, pairs)) {
+        byPartition.forEach((p, ids) -> {
+            for (RawValues v : aggregates.read(p, ids)) {
                 out.add(new SimulatedScore(v.entityId(), IndexCalculator.index(candidate, v.raw())));
             }
         });

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -16,6 +17,9 @@ import io.caimei.events.CanonicalEvent;
 import io.caimei.events.Channel;
 import io.caimei.events.EntityType;
 import io.caimei.events.Indicator;
+import io.caimei.events.Network;
+import io.caimei.scoring.mapping.AggregateId;
+import io.caimei.scoring.mapping.EntityPeriod;
 import io.caimei.scoring.service.PartitionBatch;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -26,13 +30,19 @@ class AggregateRepositoryTest {
     @Inject
     AggregateRepository aggregates;
 
+    @Inject
+    ProgressRepository progress;
+
+    @Inject
+    DirtyRepository dirty;
+
     /** A partition number no other test run uses, so runs never see each other's offsets. */
     private static int freshPartition() {
         return 1000 + ThreadLocalRandom.current().nextInt(1_000_000);
     }
 
     private static CanonicalEvent event(Indicator i, String entity, String user, int delta) {
-        Channel channel = i.network() == io.caimei.events.Network.TELECOM ? Channel.CRBT : Channel.MIGU_APP;
+        Channel channel = i.network() == Network.TELECOM ? Channel.CRBT : Channel.MIGU_APP;
         return new CanonicalEvent("e", "test", channel, channel.network(), i, EntityType.CONTENT, entity, null,
                 "2024-02-14T10:00:00+08:00", user, delta);
     }
@@ -47,7 +57,7 @@ class AggregateRepositoryTest {
     }
 
     private Map<Indicator, Long> raw(int partition, String entity) {
-        return aggregates.read(partition, List.<String[]>of(new String[] { entity, "2024-02-14" })).get(0).raw();
+        return aggregates.read(partition, List.of(new AggregateId(entity, "2024-02-14"))).get(0).raw();
     }
 
     @Test
@@ -62,16 +72,16 @@ class AggregateRepositoryTest {
         assertEquals(3L, raw.get(Indicator.E1));
         assertEquals(2L, raw.get(Indicator.E2), "E2 counts distinct users of E1");
         assertEquals(-1L, raw.get(Indicator.E10), "an unfollow nets to -1");
-        assertEquals(3L, aggregates.appliedOffset(p));
+        assertEquals(3L, progress.appliedOffset(p));
         assertTrue(aggregates.apply(batch(p, 4, 4, List.of(event(Indicator.E1, "c1", "u9", 1)))));
         assertEquals(4L, raw(p, "c1").get(Indicator.E1));
-        assertEquals(List.of("CONTENT|c1|2024-02-14"), aggregates.dirty(p).stream().sorted().toList());
+        assertEquals(List.of(new EntityPeriod(EntityType.CONTENT, "c1", "2024-02-14")), dirty.dirty(p));
     }
 
     @Test
     void distinctUserCountsStayWithinOnePercentForTenThousandUsers() {
         int p = freshPartition();
-        List<CanonicalEvent> events = new java.util.ArrayList<>();
+        List<CanonicalEvent> events = new ArrayList<>();
         for (int i = 0; i < 20_000; i++) {
             events.add(event(Indicator.E1, "hll", "user-" + (i % 10_000), 1));
             events.add(event(Indicator.E13, "hll", "payer-" + (i % 2_500), 1));

@@ -20,6 +20,7 @@ import io.caimei.events.CanonicalEvent;
 import io.caimei.events.Channel;
 import io.caimei.events.EntityType;
 import io.caimei.events.Indicator;
+import io.caimei.events.Network;
 import io.caimei.scoring.service.PartitionBatch;
 
 /** Every scoring key of a partition lives in that partition's slot, so each batch and script touches one slot. */
@@ -64,7 +65,7 @@ class ClusterSafeKeysTest {
         int n = 0;
         for (Indicator i : Indicator.values()) {
             for (String entity : List.of("c1", "c2", "c3")) {
-                Channel channel = i.network() == io.caimei.events.Network.TELECOM ? Channel.CRBT : Channel.MIGU_APP;
+                Channel channel = i.network() == Network.TELECOM ? Channel.CRBT : Channel.MIGU_APP;
                 batch.add(new CanonicalEvent("e" + n++, "test", channel, channel.network(), i, EntityType.CONTENT, entity,
                         null, "2024-02-14T10:00:00+08:00", "u" + n, 1), "2024-02-14", 1_707_876_000_000L);
             }

@@ -3,6 +3,7 @@ package io.caimei.scoring.service;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -71,7 +72,7 @@ class IndexCalculatorTest {
     @Test
     void theSeededProfilesAreValid() {
         for (WeightProfile p : DefaultProfiles.all()) {
-            assertEquals(java.util.List.of(), WeightTree.validate(p.weights()), p.name());
+            assertEquals(List.of(), WeightTree.validate(p.weights()), p.name());
         }
     }
 }

@@ -1,4 +1,4 @@
-package io.caimei.ingest.mapping;
+package io.caimei.events;
 
 import java.util.Optional;
 
@@ -65,7 +65,7 @@ public final class PhoneNumbers {
     }
 
     /** The digits of a phone-like value (leading {@code +}/{@code 00} dropped); for hashing only. */
-    static String digitsOf(String value) {
+    public static String digitsOf(String value) {
         StringBuilder b = new StringBuilder(value.length());
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);

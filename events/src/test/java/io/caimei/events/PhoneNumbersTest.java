@@ -1,4 +1,4 @@
-package io.caimei.ingest.mapping;
+package io.caimei.events;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,0 +1,12 @@
+package io.caimei.ranking.mapping;
+
+import java.util.List;
+
+/** A board's period re-ranked under candidate weights; {@code total} counts every simulated entity. */
+public record Simulation(String boardId, String period, int total, List<Placing> entries) {
+
+    /** One entity's simulated rank and score beside its current ones; {@code rankChange} > 0 means it would rise. */
+    public record Placing(int rank, String entityId, String name, double score, int currentRank, double currentScore,
+            int rankChange) {
+    }
+}
