@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import io.caimei.common.testing.OwnPostgres;
 import io.caimei.events.Period;
 import io.caimei.events.PeriodKind;
 import io.caimei.ranking.repository.FrozenRepository;

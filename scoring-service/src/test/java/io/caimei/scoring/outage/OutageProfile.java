@@ -3,6 +3,7 @@ package io.caimei.scoring.outage;
 import java.util.List;
 import java.util.Map;
 
+import io.caimei.common.testing.OwnPostgres;
 import io.quarkus.test.junit.QuarkusTestProfile;
 
 /** The service against {@link OwnPostgres}, with a short PostgreSQL timeout so an outage is answered quickly. */

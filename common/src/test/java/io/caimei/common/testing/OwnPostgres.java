@@ -1,4 +1,4 @@
-package io.caimei.ranking.outage;
+package io.caimei.common.testing;
 
 import java.io.IOException;
 import java.net.ServerSocket;
