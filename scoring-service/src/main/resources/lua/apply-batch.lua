@@ -1,6 +1,7 @@
 -- Applies one consumer batch of one partition atomically, exactly once.
--- KEYS[1] applied offset, KEYS[2] dirty set, KEYS[3] max event time, KEYS[4..] data keys referenced by index.
--- ARGV[1] first offset of the batch, ARGV[2] last offset, ARGV[3] max event epoch millis, ARGV[4] ops (JSON),
+-- KEYS[1] applied offset, KEYS[2] dirty set, KEYS[3] hash channel -> latest event time, KEYS[4..] data keys
+-- referenced by index.
+-- ARGV[1] first offset of the batch, ARGV[2] last offset, ARGV[3] "CHANNEL millis ..." of the batch, ARGV[4] ops (JSON),
 -- ARGV[5] ttl seconds for data keys, ARGV[6] ttl seconds for the seen-id sets (ops.x).
 local applied = redis.call('GET', KEYS[1])
 if applied and tonumber(applied) >= tonumber(ARGV[1]) then
@@ -31,8 +32,15 @@ for _, k in ipairs(ops.x) do
   redis.call('EXPIRE', KEYS[k], tonumber(ARGV[6]))
 end
 redis.call('SET', KEYS[1], ARGV[2])
-local maxts = redis.call('GET', KEYS[3])
-if not maxts or tonumber(maxts) < tonumber(ARGV[3]) then
-  redis.call('SET', KEYS[3], ARGV[3])
+-- each channel's latest event time only moves forward (the per-channel watermark of DESIGN section 4)
+local latest = {}
+for word in string.gmatch(ARGV[3], '%S+') do
+  latest[#latest + 1] = word
+end
+for i = 1, #latest, 2 do
+  local seen = redis.call('HGET', KEYS[3], latest[i])
+  if not seen or tonumber(seen) < tonumber(latest[i + 1]) then
+    redis.call('HSET', KEYS[3], latest[i], latest[i + 1])
+  end
 end
 return 1

@@ -134,17 +134,20 @@ public final class Bench {
 
     /**
      * Yesterday in Asia/Shanghai, so every event time is in the past and the run's day, week, month and year are
-     * still open; today instead if the scorer's watermark (latest event time − 2 h) already closed yesterday.
+     * still open; today instead if the scorer's watermark (at most the newest channel's latest event time − 2 h) may
+     * already have closed yesterday.
      */
     static void chooseDay(Ctx c) {
         LocalDate today = LocalDate.now(Ctx.CHINA);
         LocalDate day = today.minusDays(1);
         long maxts = 0;
         try (Resp r = c.redis()) {
-            for (String k : r.scan(c.o.scoringPrefix + ":{p*}:maxts", 1000)) {
-                Object v = r.call("GET", k);
-                if (v != null) {
-                    maxts = Math.max(maxts, Long.parseLong((String) v));
+            // the newest channel's latest event time: an upper bound of the per-channel watermark
+            for (String k : r.scan(c.o.scoringPrefix + ":{p*}:chts", 1000)) {
+                if (r.call("HVALS", k) instanceof List<?> values) {
+                    for (Object v : values) {
+                        maxts = Math.max(maxts, Long.parseLong((String) v));
+                    }
                 }
             }
         } catch (Exception e) {

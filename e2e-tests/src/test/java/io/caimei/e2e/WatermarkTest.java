@@ -5,22 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.function.Predicate;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
+import io.caimei.events.Channel;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 
@@ -30,77 +24,30 @@ import io.restassured.response.Response;
  */
 class WatermarkTest {
 
-    private static final int SCORING = 18092;
-    private static final int RANKING = 18093;
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final List<Process> PROCESSES = new ArrayList<>();
-    private static String topics;
-    private static KafkaProducer<String, String> producer;
-    private static int sequence;
+    private static OwnScoring own;
 
     @BeforeAll
     static void startOwnScorerAndRanking() throws Exception {
-        Stack.start(); // infrastructure checks, tables, and the shared settings
-        String run = "wm" + Long.toString(System.nanoTime(), 36);
-        topics = "e2e-" + run + ".";
-        Stack.createTopics(topics);
-        Process ranking = Stack.launch("ranking-service", RANKING, topics, "e2e-" + run + "-ranking",
-                List.of("-Dquarkus.rest-client.scoring.url=http://127.0.0.1:" + SCORING), "watermark-ranking");
-        Process scoring = Stack.launch("scoring-service", SCORING, topics, "e2e-" + run + "-scoring",
-                List.of("-Dcaimei.scoring.allowed-lateness=PT2H"), "watermark-scoring");
-        PROCESSES.add(ranking);
-        PROCESSES.add(scoring);
-        Stack.awaitReady("ranking-service", ranking, RANKING);
-        Stack.awaitReady("scoring-service", scoring, SCORING);
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, Stack.KAFKA);
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        producer = new KafkaProducer<>(p);
+        own = new OwnScoring("wm", 18092, 18093, List.of("-Dcaimei.scoring.allowed-lateness=PT2H"));
     }
 
     @AfterAll
     static void stop() {
-        if (producer != null) {
-            producer.close();
+        if (own != null) {
+            own.close();
         }
-        PROCESSES.forEach(Process::destroy);
     }
 
-    /** Writes canonical plays straight to the events topic, as ingest would, and waits for the acks. */
     private static void plays(String entity, String at, int n) throws Exception {
-        for (int i = 0; i < n; i++) {
-            Map<String, Object> e = Api.event("wm-" + (sequence++), "MIGU_APP", "E5", "CONTENT", entity, at,
-                    "uid:viewer-" + i);
-            Map<String, Object> full = new java.util.HashMap<>(e);
-            full.put("network", "INTERNET");
-            producer.send(new ProducerRecord<>(topics + "caimei.events.v1", entity, JSON.writeValueAsString(full)))
-                    .get();
-        }
+        own.send(Channel.MIGU_APP, "E5", entity, at, n);
     }
 
     private static Response board(String period) {
-        return given().baseUri("http://127.0.0.1:" + RANKING).auth().oauth2(Tokens.user("analyst"))
-                .get("/v1/boards/content-heat/periods/{p}", period);
+        return own.board(period);
     }
 
     private static JsonPath await(String period, Predicate<JsonPath> until) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        String last = "";
-        while (System.nanoTime() < deadline) {
-            Response r = board(period);
-            last = r.asString();
-            try {
-                if (r.statusCode() == 200 && until.test(r.jsonPath())) {
-                    return r.jsonPath();
-                }
-            } catch (RuntimeException e) {
-                // not there yet
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError(period + " never matched; last: " + last);
+        return own.await(period, until);
     }
 
     private static double score(long plays) {
@@ -126,11 +73,11 @@ class WatermarkTest {
         await("2015-W10", j -> Math.abs(j.getDouble("entries[0].score") - score(6)) < 1e-9);
         assertEquals(frozen.getList("entries"), board("2015-03-02").jsonPath().getList("entries"));
         // and is recorded as LATE for the closed one
-        String dlq = Pii.kafka(topics + "caimei.events.dlq.v1");
+        String dlq = Pii.kafka(own.topics + "caimei.events.dlq.v1");
         assertTrue(dlq.contains("\"reason\":\"LATE\"") && dlq.contains("\"period\":\"2015-03-02\""), dlq);
 
         // rebuilding from Kafka alone reproduces every count, the late play still outside the closed day
-        Map<String, Long> before = new java.util.LinkedHashMap<>();
+        Map<String, Long> before = new LinkedHashMap<>();
         for (String period : List.of("2015-03-02", "2015-03-03", "2015-W10", "2015-03", "2015")) {
             for (String entity : List.of("wm-a", "wm-b")) {
                 JsonPath e = explanation(entity, period);
@@ -141,10 +88,10 @@ class WatermarkTest {
         }
         assertEquals(5L, before.get("wm-a 2015-03-02"));
         assertEquals(6L, before.get("wm-a 2015-W10"));
-        given().baseUri("http://127.0.0.1:" + SCORING).auth().oauth2(Tokens.user("admin")).post("/v1/admin/rebuild")
+        given().baseUri("http://127.0.0.1:" + own.scoring).auth().oauth2(Tokens.user("admin")).post("/v1/admin/rebuild")
                 .then().statusCode(200);
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        Map<String, Long> after = new java.util.LinkedHashMap<>();
+        Map<String, Long> after = new LinkedHashMap<>();
         while (System.nanoTime() < deadline && !after.equals(before)) {
             Thread.sleep(500);
             after.clear();
@@ -159,8 +106,6 @@ class WatermarkTest {
     }
 
     private static JsonPath explanation(String entity, String period) {
-        Response r = given().baseUri("http://127.0.0.1:" + SCORING).auth().oauth2(Tokens.user("analyst"))
-                .get("/v1/entities/{e}/periods/{p}/explanation", entity, period);
-        return r.statusCode() == 200 ? r.jsonPath() : null;
+        return own.explanation(entity, period);
     }
 }

@@ -79,6 +79,12 @@
     return (n === null || n === undefined) ? '–' : Number(n).toFixed(digits);
   }
 
+  /** DESIGN section 4: OPEN, CLOSED (frozen) or EMPTY (ended, nothing ranked). */
+  function stateText(page) {
+    if (page.state === 'EMPTY') { return '无数据 empty'; }
+    return page.closed ? '已结束 closed' : '进行中 open';
+  }
+
   function selectedBoardOption() {
     var s = $('board');
     return s.options[s.selectedIndex];
@@ -155,7 +161,7 @@
       body.dataset.board = page.boardId;
       body.dataset.period = page.period;
       state.total = page.total;
-      $('board-meta').textContent = page.period + ' · ' + (page.closed ? '已结束 closed' : '进行中 open')
+      $('board-meta').textContent = page.period + ' · ' + stateText(page)
           + ' · 共 ' + page.total + ' 个 · ' + page.total + ' ranked';
       var opt = selectedBoardOption();
       var music = page.entries.some(function (e) { return e.topContributor; })

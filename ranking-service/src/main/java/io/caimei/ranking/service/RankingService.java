@@ -1,5 +1,6 @@
 package io.caimei.ranking.service;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -23,6 +24,7 @@ import io.caimei.events.ScoreUpdate;
 import io.caimei.ranking.mapping.BoardPage;
 import io.caimei.ranking.mapping.CatalogEntity;
 import io.caimei.ranking.mapping.Entry;
+import io.caimei.ranking.mapping.PeriodState;
 import io.caimei.ranking.repository.FrozenRepository;
 import io.caimei.ranking.repository.FrozenRepository.FrozenRow;
 import io.caimei.ranking.repository.LiveBoardRepository;
@@ -199,7 +201,8 @@ public class RankingService {
         List<String> ids = raws.stream().map(Raw::entityId).toList();
         List<MovementFacts.Facts> known = raws.isEmpty() ? List.of()
                 : facts.of(board, period, ids, read.facts(), read.factsReady(), false);
-        return new BoardPage(board.id(), board.name(), period.id(), false, offset, limit, read.total(),
+        return new BoardPage(board.id(), board.name(), period.id(), false,
+                PeriodState.of(false, read.total(), period, Instant.now()), offset, limit, read.total(),
                 decorate(raws, known));
     }
 
@@ -222,8 +225,8 @@ public class RankingService {
                 LiveBoardRepository.StoredFacts stored = live.facts(board.id(), period.id(), ids);
                 known = facts.of(board, period, ids, stored.raw(), stored.ready(), true);
             }
-            BoardPage page = new BoardPage(board.id(), board.name(), period.id(), true, offset, limit, total,
-                    decorate(raws, known));
+            BoardPage page = new BoardPage(board.id(), board.name(), period.id(), true,
+                    PeriodState.of(true, total, period, Instant.now()), offset, limit, total, decorate(raws, known));
             closedPages.put(key, page);
             return page;
         });
@@ -240,13 +243,14 @@ public class RankingService {
         all.addAll(closedIds);
         List<PeriodSummary> out = new ArrayList<>();
         for (String id : all) {
-            Period.parse(id).ifPresent(p -> out.add(new PeriodSummary(id, p.kind().name(), closedIds.contains(id))));
+            Period.parse(id).ifPresent(p -> out.add(new PeriodSummary(id, p.kind().name(), closedIds.contains(id),
+                    closedIds.contains(id) ? PeriodState.CLOSED : PeriodState.OPEN)));
         }
         return out;
     }
 
-    /** One period of a board in the periods list. */
-    public record PeriodSummary(String period, String granularity, boolean closed) {
+    /** One period of a board in the periods list (listed periods have ranked entities or are frozen). */
+    public record PeriodSummary(String period, String granularity, boolean closed, PeriodState state) {
     }
 
     private List<Entry> decorate(List<Raw> raws, List<MovementFacts.Facts> known) {

@@ -48,10 +48,18 @@ public interface ScoringConfig {
         @WithDefault("5000")
         int maxPollRecords();
 
-        /** Watermark = latest accepted event time minus this. */
+        /** A channel's watermark = its latest accepted event time minus this. */
         @WithName("allowed-lateness")
         @WithDefault("PT2H")
         Duration allowedLateness();
+
+        /**
+         * A channel whose latest event is this far (in event time) behind the newest of any channel is idle: it stops
+         * holding periods open until it sends again.
+         */
+        @WithName("channel-idle-timeout")
+        @WithDefault("PT6H")
+        Duration channelIdleTimeout();
 
         /** How many periods back a page of history is kept in Redis before expiry. */
         @WithName("aggregate-ttl")

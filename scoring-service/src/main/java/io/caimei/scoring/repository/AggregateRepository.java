@@ -90,7 +90,7 @@ public class AggregateRepository {
         args.addAll(script.keys());
         args.add(Long.toString(batch.firstOffset()));
         args.add(Long.toString(batch.lastOffset()));
-        args.add(Long.toString(batch.maxEventMillis()));
+        args.add(latestByChannel(batch));
         args.add(ops);
         args.add(Long.toString(ttlSeconds));
         args.add(Long.toString(seenTtlSeconds));
@@ -110,6 +110,13 @@ public class AggregateRepository {
             r = redis.send(eval);
         }
         return r.toInteger() == 1;
+    }
+
+    /** {@code CHANNEL millis CHANNEL millis ...}: the apply script keeps the larger of each. */
+    private static String latestByChannel(PartitionBatch batch) {
+        StringBuilder out = new StringBuilder();
+        batch.latestByChannel().forEach((c, t) -> out.append(out.isEmpty() ? "" : " ").append(c.name()).append(' ').append(t));
+        return out.toString();
     }
 
     /** Raw values of many aggregates in one pipelined round trip, in the order asked. */

@@ -1,12 +1,16 @@
 package io.caimei.scoring.repository;
 
+import java.util.EnumMap;
+import java.util.Map;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.caimei.events.Channel;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Request;
 import io.vertx.mutiny.redis.client.Response;
 
-/** How far each partition got: its applied Kafka offset and its latest event time (the watermark's input). */
+/** How far each partition got: its applied Kafka offset and each channel's latest event time (the watermark's input). */
 @ApplicationScoped
 public class ProgressRepository {
 
@@ -22,9 +26,15 @@ public class ProgressRepository {
         return r == null ? -1 : r.toLong();
     }
 
-    /** The latest event time applied on a partition (epoch millis), or 0. */
-    public long maxEventMillis(int partition) {
-        Response r = redis.send(Request.cmd(Command.GET).arg(redis.keys().maxEventTime(partition)));
-        return r == null ? 0 : r.toLong();
+    /** The latest event time of each channel applied on a partition (epoch millis); channels never seen are absent. */
+    public Map<Channel, Long> latestByChannel(int partition) {
+        Response r = redis.send(Request.cmd(Command.HGETALL).arg(redis.keys().channelEventTimes(partition)));
+        Map<Channel, Long> out = new EnumMap<>(Channel.class);
+        if (r != null) {
+            for (String field : r.getKeys()) {
+                Channel.parse(field).ifPresent(c -> out.put(c, r.get(field).toLong()));
+            }
+        }
+        return out;
     }
 }

@@ -25,8 +25,9 @@ public record RedisKeys(String prefix) {
         return base(partition) + "dirty";
     }
 
-    public String maxEventTime(int partition) {
-        return base(partition) + "maxts";
+    /** Hash channel → latest event time (epoch millis) applied on this partition: the watermark's input. */
+    public String channelEventTimes(int partition) {
+        return base(partition) + "chts";
     }
 
     /** Hash of counts E1, E3..E12 (fields named by indicator) plus the entity type in field {@code t}. */

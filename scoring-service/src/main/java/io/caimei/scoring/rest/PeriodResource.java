@@ -29,7 +29,7 @@ public class PeriodResource {
     @GET
     @RolesAllowed({ "analyst", "admin" })
     public PeriodsState state() {
-        return new PeriodsState(periods.watermark().map(Object::toString).orElse(""),
+        return new PeriodsState(periods.watermark().map(Object::toString).orElse(""), periods.channels(),
                 new TreeSet<>(periods.closedPeriods()));
     }
 

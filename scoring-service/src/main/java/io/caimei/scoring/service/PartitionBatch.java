@@ -1,6 +1,7 @@
 package io.caimei.scoring.service;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -10,6 +11,7 @@ import java.util.Set;
 import java.util.function.Function;
 
 import io.caimei.events.CanonicalEvent;
+import io.caimei.events.Channel;
 import io.caimei.events.EntityType;
 import io.caimei.events.Indicator;
 import io.caimei.scoring.mapping.EntityKey;
@@ -36,7 +38,7 @@ public final class PartitionBatch {
     private final Map<String, Set<String>> seen = new LinkedHashMap<>();
     private long firstOffset = -1;
     private long lastOffset = -1;
-    private long maxEventMillis;
+    private final Map<Channel, Long> latestByChannel = new EnumMap<>(Channel.class);
     private int events;
 
     public PartitionBatch(int partition, RedisKeys keys) {
@@ -60,7 +62,7 @@ public final class PartitionBatch {
     /** Adds one event's effect on one period it falls in. */
     public void add(CanonicalEvent e, String period, long eventMillis) {
         events++;
-        maxEventMillis = Math.max(maxEventMillis, eventMillis);
+        latestByChannel.merge(e.channel(), eventMillis, Math::max);
         String agg = keys.aggregate(partition, e.entityId(), period);
         types.put(agg, e.entityType().name());
         Indicator i = e.indicator();
@@ -100,8 +102,9 @@ public final class PartitionBatch {
         return lastOffset;
     }
 
-    public long maxEventMillis() {
-        return maxEventMillis;
+    /** The latest event time of each channel in this batch (epoch millis). */
+    public Map<Channel, Long> latestByChannel() {
+        return latestByChannel;
     }
 
     public int events() {
@@ -113,10 +116,10 @@ public final class PartitionBatch {
         return dirty;
     }
 
-    /** KEYS for the apply script: offset, dirty, max event time, then every data key. */
+    /** KEYS for the apply script: offset, dirty, the channels' latest event times, then every data key. */
     public Script toScript() {
         List<String> keyList = new ArrayList<>(List.of(keys.appliedOffset(partition), keys.dirty(partition),
-                keys.maxEventTime(partition)));
+                keys.channelEventTimes(partition)));
         Map<String, Integer> index = new HashMap<>();
         Function<String, Integer> ref = k -> index.computeIfAbsent(k, x -> {
             keyList.add(x);

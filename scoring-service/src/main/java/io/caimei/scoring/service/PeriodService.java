@@ -2,6 +2,8 @@ package io.caimei.scoring.service;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,17 +15,19 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import io.caimei.events.Channel;
 import io.caimei.events.Period;
 import io.caimei.events.PeriodClosed;
 import io.caimei.scoring.config.ScoringConfig;
+import io.caimei.scoring.mapping.ChannelWatermark;
 import io.caimei.scoring.mapping.ClosePoint;
 import io.caimei.scoring.mapping.EntityPeriod;
 import io.caimei.scoring.repository.ClosedPeriodRepository;
 import io.caimei.scoring.repository.ProgressRepository;
 
 /**
- * Periods and the event-time watermark: a period closes once its end is before the latest accepted event
- * time minus the allowed lateness, or when an admin closes it. Closed periods take no more counts.
+ * Periods and the event-time watermark ({@link Watermark}: per channel, behind the slowest active one): a period
+ * closes once its end is before the watermark, or when an admin closes it. Closed periods take no more counts.
  */
 @ApplicationScoped
 public class PeriodService {
@@ -35,6 +39,7 @@ public class PeriodService {
     private final ScorePublisher publisher;
     private final ScoreService scores;
     private final Duration allowedLateness;
+    private final Duration idleTimeout;
     private final long checkIntervalMillis;
     private final Map<String, ClosePoint> closed = new ConcurrentHashMap<>();
     /** Periods scored on this replica and not known to be closed: the candidates for closing. */
@@ -49,6 +54,7 @@ public class PeriodService {
         this.publisher = publisher;
         this.scores = scores;
         this.allowedLateness = config.scoring().allowedLateness();
+        this.idleTimeout = config.scoring().channelIdleTimeout();
         this.checkIntervalMillis = config.scoring().closeCheckInterval().toMillis();
     }
 
@@ -79,16 +85,27 @@ public class PeriodService {
         scored.forEach(m -> known.add(m.period()));
     }
 
-    /** The watermark: the latest applied event time over all partitions minus the allowed lateness. */
+    /** The watermark over every channel's latest applied event time (all partitions). */
     public Optional<Instant> watermark() {
-        long max = 0;
+        return Watermark.of(latestByChannel(), allowedLateness, idleTimeout);
+    }
+
+    /** Each channel's latest applied event time over all partitions (epoch millis). */
+    public Map<Channel, Long> latestByChannel() {
+        Map<Channel, Long> latest = new EnumMap<>(Channel.class);
         for (int p = 0; p < partitionCount; p++) {
-            max = Math.max(max, progress.maxEventMillis(p));
+            progress.latestByChannel(p).forEach((c, t) -> latest.merge(c, t, Math::max));
         }
-        if (max == 0) {
-            return Optional.empty();
-        }
-        return Optional.of(Instant.ofEpochMilli(max).minus(allowedLateness));
+        return latest;
+    }
+
+    /** Each channel's own watermark and whether it is idle (holds nothing open), for operators. */
+    public List<ChannelWatermark> channels() {
+        Map<Channel, Long> latest = latestByChannel();
+        List<ChannelWatermark> out = new ArrayList<>();
+        latest.forEach((c, t) -> out.add(new ChannelWatermark(c, Instant.ofEpochMilli(t).toString(),
+                Instant.ofEpochMilli(t).minus(allowedLateness).toString(), Watermark.idle(latest, c, idleTimeout))));
+        return out;
     }
 
     /** At most once per check interval: refreshes the closed set and closes every known period the watermark passed. */
