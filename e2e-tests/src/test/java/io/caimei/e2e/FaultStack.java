@@ -20,10 +20,14 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;
 
+import io.caimei.common.testing.PostgresServer;
+
 /**
  * A private stack the fault test may break: its own Kafka broker (KRaft, from the jars {@code ./caimei} fetched
  * into {@code .caimei/kafka/libs}) and its own Redis server (append-only file, fsync every second, as production
- * runs it), plus the four services wired to them. Keycloak and PostgreSQL are the shared ones and are not touched.
+ * runs it), plus the four services wired to them. By default Keycloak and PostgreSQL are the shared ones and are not
+ * touched; {@link Options} can give the stack a PostgreSQL of its own and put a switchable proxy in front of the
+ * shared Keycloak, so those can be taken away too.
  */
 final class FaultStack implements AutoCloseable {
 
@@ -36,17 +40,45 @@ final class FaultStack implements AutoCloseable {
     static final int RANKING = 18113;
     static final String KAFKA = "127.0.0.1:" + KAFKA_PORT;
 
-    private final Path dir = dir();
+    private final Options options;
+    private final Path dir;
     private final String runId = Long.toString(System.currentTimeMillis(), 36);
     private final Map<String, Process> services = new LinkedHashMap<>();
     private final Map<String, Integer> ports = Map.of("gateway", GATEWAY, "ingest-service", INGEST, "scoring-service",
             SCORING, "ranking-service", RANKING);
     private Process kafka;
     private Process redis;
+    private PostgresServer postgres;
+    private SwitchableProxy identity;
 
-    /** Where the private broker, Redis and the report live. */
+    /**
+     * What the stack owns besides its broker and Redis. {@code name} is its directory under target (so two stacks'
+     * reports never overwrite each other); {@code ownPostgres} gives scoring and ranking a PostgreSQL of the stack's
+     * own; {@code identityProxy} routes every service's calls to Keycloak through a proxy the test can switch off.
+     */
+    record Options(String name, boolean ownPostgres, boolean identityProxy) {
+
+        /** The fault suite's stack: shared PostgreSQL and Keycloak. */
+        static final Options FAULTS = new Options("fault", false, false);
+    }
+
+    FaultStack() {
+        this(Options.FAULTS);
+    }
+
+    FaultStack(Options options) {
+        this.options = options;
+        this.dir = Stack.root().resolve("e2e-tests/target").resolve(options.name());
+    }
+
+    /** Where the fault suite's broker, Redis and report live. */
     static Path dir() {
-        return Stack.root().resolve("e2e-tests/target/fault");
+        return Stack.root().resolve("e2e-tests/target").resolve(Options.FAULTS.name());
+    }
+
+    /** Where this stack's broker, Redis and report live. */
+    Path workDir() {
+        return dir;
     }
 
     String gateway() {
@@ -74,6 +106,12 @@ final class FaultStack implements AutoCloseable {
         Files.createDirectories(dir.resolve("redis"));
         Files.createDirectories(dir.resolve("kafka-data"));
         startRedis();
+        if (options.ownPostgres()) {
+            postgres = PostgresServer.create();
+        }
+        if (options.identityProxy()) {
+            identity = new SwitchableProxy(URI.create(Stack.ISSUER).getPort());
+        }
         formatKafka();
         startKafka();
         Stack.createTopics(KAFKA, topicPrefix());
@@ -101,6 +139,31 @@ final class FaultStack implements AutoCloseable {
                     "-Dcaimei.gateway.rate-limit.per-second.ingest=100000",
                     "-Dcaimei.gateway.rate-limit.per-second.analyst=100000"));
             default -> throw new IllegalArgumentException(module);
+        }
+        if (postgres != null && List.of("ranking-service", "scoring-service").contains(module)) {
+            args.add("-Dquarkus.datasource.reactive.url=" + postgres.reactiveUrl());
+        }
+        if (identity != null) {
+            args.addAll(identityArgs(module));
+        }
+        return args;
+    }
+
+    /**
+     * Keys and tokens fetched through the proxy, with discovery off so no discovered URL can bypass it; the issuer
+     * tokens must carry stays the real one.
+     */
+    private List<String> identityArgs(String module) {
+        URI real = URI.create(Stack.ISSUER);
+        String viaProxy = "http://127.0.0.1:" + identity.port() + real.getPath();
+        List<String> args = new ArrayList<>(List.of("-Dquarkus.oidc.auth-server-url=" + viaProxy,
+                "-Dquarkus.oidc.discovery-enabled=false", "-Dquarkus.oidc.jwks-path=protocol/openid-connect/certs",
+                "-Dquarkus.oidc.token.issuer=" + Stack.ISSUER));
+        if (module.equals("ingest-service")) {
+            // its client-credentials token for the catalog call
+            args.addAll(List.of("-Dquarkus.oidc-client.auth-server-url=" + viaProxy,
+                    "-Dquarkus.oidc-client.discovery-enabled=false",
+                    "-Dquarkus.oidc-client.token-path=protocol/openid-connect/token"));
         }
         return args;
     }
@@ -138,6 +201,38 @@ final class FaultStack implements AutoCloseable {
             Thread.currentThread().interrupt();
             return -1;
         }
+    }
+
+    // ---- PostgreSQL and Keycloak (only with the options that give the stack its own)
+
+    /** Stops the stack's own PostgreSQL at once (immediate shutdown: every connection dies). */
+    void stopPostgres() {
+        postgres.stop();
+    }
+
+    /** Starts the stack's own PostgreSQL again on the same port and data. */
+    void startPostgres() {
+        postgres.start();
+    }
+
+    /** Keycloak goes away for the stack's services: connections to it are cut and refused. */
+    void identityOff() {
+        identity.off();
+    }
+
+    /** Keycloak is reachable again. */
+    void identityOn() throws IOException {
+        identity.on();
+    }
+
+    /** Connections the services opened to Keycloak (through the proxy) so far. */
+    long identityConnections() {
+        return identity.forwarded();
+    }
+
+    /** The port the services reach Keycloak on. */
+    int identityPort() {
+        return identity.port();
     }
 
     // ---- Redis
@@ -280,6 +375,12 @@ final class FaultStack implements AutoCloseable {
             if (p != null) {
                 p.destroyForcibly();
             }
+        }
+        if (identity != null) {
+            identity.close();
+        }
+        if (postgres != null) {
+            postgres.close();
         }
     }
 
