@@ -1,9 +1,6 @@
 package io.caimei.gateway.rest;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -11,16 +8,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.caimei.gateway.testing.LocalBackends;
 
 /**
  * The ranking and scoring services as far as the gateway's breakdown route needs them, on one local port: the
  * catalog knows campaign {@code camp-a} of advertiser {@code adv-a} and {@code camp-b} of {@code adv-b}, and
  * every explanation is answered. Records the Authorization header of every call.
  */
-public class FakeBackends implements QuarkusTestResourceLifecycleManager {
+public class FakeBackends extends LocalBackends {
 
     static final List<String> AUTHORIZATIONS = new CopyOnWriteArrayList<>();
 
@@ -31,29 +27,8 @@ public class FakeBackends implements QuarkusTestResourceLifecycleManager {
     private static final Pattern ENTITY = Pattern.compile("/v1/catalog/entities/([^/]+)");
     private static final Pattern EXPLANATION = Pattern.compile("/v1/entities/([^/]+)/periods/([^/]+)/explanation");
 
-    private HttpServer server;
-
     @Override
-    public Map<String, String> start() {
-        try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        server.createContext("/", this::answer);
-        server.start();
-        String url = "http://127.0.0.1:" + server.getAddress().getPort();
-        return Map.of("quarkus.rest-client.ranking.url", url, "quarkus.rest-client.scoring.url", url);
-    }
-
-    @Override
-    public void stop() {
-        if (server != null) {
-            server.stop(0);
-        }
-    }
-
-    private void answer(HttpExchange exchange) throws IOException {
+    protected void answer(HttpExchange exchange) throws IOException {
         String auth = exchange.getRequestHeaders().getFirst("Authorization");
         AUTHORIZATIONS.add(auth == null ? "" : auth);
         String path = exchange.getRequestURI().getPath();
@@ -66,15 +41,6 @@ public class FakeBackends implements QuarkusTestResourceLifecycleManager {
                     + "\",\"score\":42.0}");
         } else {
             send(exchange, 404, "{\"status\":404}");
-        }
-    }
-
-    private static void send(HttpExchange exchange, int status, String json) throws IOException {
-        byte[] body = json.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
         }
     }
 }
