@@ -216,7 +216,7 @@ final class FaultStack implements AutoCloseable {
     }
 
     /** Keycloak goes away for the stack's services: connections to it are cut and refused. */
-    void identityOff() {
+    void identityOff() throws InterruptedException {
         identity.off();
     }
 
@@ -377,7 +377,11 @@ final class FaultStack implements AutoCloseable {
             }
         }
         if (identity != null) {
-            identity.close();
+            try {
+                identity.close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         if (postgres != null) {
             postgres.close();
