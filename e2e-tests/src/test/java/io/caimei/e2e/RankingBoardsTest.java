@@ -27,10 +27,6 @@ class RankingBoardsTest {
         return Api.repeat(tag + "-" + entity, n, "MIGU_APP", "E5", "CONTENT", entity, at, 1_000_000);
     }
 
-    /** The index of an entity with only {@code n} internet plays under the standard profile. */
-    static double playsScore(long n) {
-        return 10 * Math.pow(0.5 * 0.7 * 0.35 * Math.log1p(n), 2);
-    }
 
     /** The board holds exactly these entities with the scores of all their plays counted. */
     static java.util.function.Predicate<Response> counted(Map<String, Integer> plays) {
@@ -41,7 +37,7 @@ class RankingBoardsTest {
             }
             for (Map<String, Object> e : entries) {
                 Integer n = plays.get((String) e.get("entityId"));
-                if (n == null || Math.abs(((Number) e.get("score")).doubleValue() - playsScore(n)) > 1e-9) {
+                if (n == null || Math.abs(((Number) e.get("score")).doubleValue() - Expected.playsIndex(n)) > 1e-9) {
                     return false;
                 }
             }

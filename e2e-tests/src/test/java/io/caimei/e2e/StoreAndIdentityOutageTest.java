@@ -362,7 +362,7 @@ class StoreAndIdentityOutageTest {
         }
         for (JsonNode entry : board.path("entries")) {
             long plays = Long.parseLong(entry.path("entityId").asText().substring("closed-".length()));
-            if (Math.abs(entry.path("score").asDouble() - score(plays)) > 1e-9) {
+            if (Math.abs(entry.path("score").asDouble() - Expected.playsIndex(plays)) > 1e-9) {
                 return false;
             }
         }
@@ -511,27 +511,12 @@ class StoreAndIdentityOutageTest {
         while (System.nanoTime() < deadline) {
             Answer a = call("GET", openBoard(DAY), analyst, null);
             board = a.status() == 200 ? JSON.readTree(a.body()) : null;
-            if (board != null && board.path("total").asInt() == ENTITIES && scoresMatch(board, expected)) {
+            if (board != null && board.path("total").asInt() == ENTITIES && Expected.scoresMatch(board, expected, "outage-")) {
                 return;
             }
             Thread.sleep(500);
         }
         throw new AssertionError("the day board never showed the exact counts: " + board);
-    }
-
-    private static boolean scoresMatch(JsonNode board, long[] expected) {
-        for (JsonNode entry : board.path("entries")) {
-            int e = Integer.parseInt(entry.path("entityId").asText().substring("outage-".length()));
-            if (Math.abs(entry.path("score").asDouble() - score(expected[e])) > 1e-9) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** The standard profile's index of an entity whose only indicator is n plays (E5: C2 0.5 × D3 0.7 × 0.35). */
-    private static double score(long plays) {
-        return 10 * Math.pow(0.5 * 0.7 * 0.35 * Math.log1p(plays), 2);
     }
 
     private void note(String line) {

@@ -50,10 +50,6 @@ class WatermarkTest {
         return own.await(period, until);
     }
 
-    private static double score(long plays) {
-        return 10 * Math.pow(0.5 * 0.7 * 0.35 * Math.log1p(plays), 2);
-    }
-
     @Test
     void aDayClosesOnceTheWatermarkPassesItsEndAndLateEventsCountOnlyInOpenPeriods() throws Exception {
         plays("wm-a", "2015-03-02T10:00:00+08:00", 5);
@@ -66,11 +62,11 @@ class WatermarkTest {
         plays("wm-b", "2015-03-03T02:30:00+08:00", 1);
         JsonPath frozen = await("2015-03-02", j -> j.getBoolean("closed"));
         assertEquals(List.of("wm-a"), frozen.getList("entries.entityId"));
-        assertEquals(score(5), frozen.getDouble("entries[0].score"), 1e-9);
+        assertEquals(Expected.playsIndex(5), frozen.getDouble("entries[0].score"), 1e-9);
 
         // a late play for the closed day still counts in its open week, month and year
         plays("wm-a", "2015-03-02T23:00:00+08:00", 1);
-        await("2015-W10", j -> Math.abs(j.getDouble("entries[0].score") - score(6)) < 1e-9);
+        await("2015-W10", j -> Math.abs(j.getDouble("entries[0].score") - Expected.playsIndex(6)) < 1e-9);
         assertEquals(frozen.getList("entries"), board("2015-03-02").jsonPath().getList("entries"));
         // and is recorded as LATE for the closed one
         String dlq = Pii.kafka(own.topics + "caimei.events.dlq.v1");

@@ -6,11 +6,12 @@ import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 
-import java.time.Instant;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
+import io.caimei.common.testing.Eventually;
 import io.caimei.common.testing.OwnPostgres;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -39,27 +40,8 @@ class PostgresOutageTest {
             OwnPostgres.startServer();
         }
 
-        eventually(() -> given().when().get("/v1/weight-profiles").then().statusCode(200));
-    }
-
-    /** The pool reconnects on its own; the first request after the restart may still meet a dead connection. */
-    private static void eventually(Runnable check) {
-        Instant deadline = Instant.now().plusSeconds(20);
-        while (true) {
-            try {
-                check.run();
-                return;
-            } catch (AssertionError e) {
-                if (Instant.now().isAfter(deadline)) {
-                    throw e;
-                }
-                try {
-                    Thread.sleep(500);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw e;
-                }
-            }
-        }
+        // the pool reconnects on its own; the first request after the restart may still meet a dead connection
+        Eventually.within(Duration.ofSeconds(20),
+                () -> given().when().get("/v1/weight-profiles").then().statusCode(200));
     }
 }
