@@ -12,10 +12,15 @@ import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
+import io.caimei.common.rest.Problem;
 import io.caimei.ranking.mapping.WhatIfRequest;
 import io.caimei.ranking.mapping.WhatIfScore;
 
-/** Calls what-if scoring with the caller's token, under a timeout, retries (it only reads) and a breaker. */
+/**
+ * Calls what-if scoring with the caller's token, under a timeout, retries (it only reads) and a breaker. Scoring's
+ * 4xx answers are the caller's mistakes: they become a 400 problem and never count against the breaker, so one
+ * caller's bad weights cannot open it for everyone.
+ */
 @ApplicationScoped
 public class ScoringGateway {
 
@@ -27,13 +32,33 @@ public class ScoringGateway {
 
     // values in application.properties (quarkus.fault-tolerance."io.caimei.ranking.client.ScoringGateway/simulate")
     @Timeout
-    @Retry(abortOn = WebApplicationException.class)
-    @CircuitBreaker
+    @Retry(abortOn = { WebApplicationException.class, Problem.class })
+    @CircuitBreaker(skipOn = Problem.class)
     public Map<String, Double> simulate(String bearer, String period, Map<String, Double> weights, List<String> ids) {
+        List<WhatIfScore> scores;
+        try {
+            scores = client.simulate(bearer, new WhatIfRequest(period, weights, ids));
+        } catch (WebApplicationException e) {
+            int status = e.getResponse().getStatus();
+            if (status >= 400 && status < 500) {
+                throw new Problem(400, "bad-profile", "Bad weight profile", detailOf(e));
+            }
+            throw e;
+        }
         Map<String, Double> out = new HashMap<>();
-        for (WhatIfScore s : client.simulate(bearer, new WhatIfRequest(period, weights, ids))) {
+        for (WhatIfScore s : scores) {
             out.put(s.entityId(), s.index());
         }
         return out;
+    }
+
+    /** Scoring's own problem detail (it names the bad node), or a generic one when the body is not a problem. */
+    private static String detailOf(WebApplicationException e) {
+        try {
+            Object detail = e.getResponse().readEntity(Map.class).get("detail");
+            return detail == null ? "invalid weights" : detail.toString();
+        } catch (RuntimeException unreadable) {
+            return "invalid weights";
+        }
     }
 }

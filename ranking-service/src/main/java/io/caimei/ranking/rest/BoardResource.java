@@ -14,7 +14,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
@@ -139,15 +138,7 @@ public class BoardResource {
             throw new Problem(400, "bad-paging", "Bad paging",
                     "limit must be between 1 and " + config.ranking().maxPageSize() + ", got " + limit);
         }
-        try {
-            return simulation.simulate(bearer, b, period(period), body.weights(), limit);
-        } catch (WebApplicationException e) {
-            if (e.getResponse().getStatus() == 400) {
-                throw new Problem(400, "bad-profile", "Bad weight profile",
-                        e.getResponse().readEntity(Map.class).getOrDefault("detail", "invalid weights").toString());
-            }
-            throw e;
-        }
+        return simulation.simulate(bearer, b, period(period), body.weights(), limit);
     }
 
     /** Candidate weights for every node and how many entries to return. */
