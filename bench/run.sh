@@ -87,6 +87,7 @@ if ((own_gateway)); then
     -Dquarkus.rest-client.scoring.url="http://127.0.0.1:$SCORING_PORT" \
     -Dquarkus.rest-client.ingest.url="http://127.0.0.1:$INGEST_PORT" \
     -Dquarkus.rest-client.catalog.url="http://127.0.0.1:$RANKING_PORT" \
+    -Dquarkus.profile=local \
     -Dquarkus.oidc.auth-server-url="$ISSUER" \
     -Dquarkus.redis.hosts="redis://127.0.0.1:$REDIS_PORT" \
     -Dcaimei.gateway.rate-limit.per-second.advertiser=$budget \
