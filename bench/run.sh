@@ -20,6 +20,7 @@ KEYCLOAK_PORT="${CAIMEI_KEYCLOAK_PORT:-8180}"
 REDIS_PORT="${CAIMEI_REDIS_PORT:-6379}"
 KAFKA_PORT="${CAIMEI_KAFKA_PORT:-9092}"
 BENCH_GATEWAY_PORT="${CAIMEI_BENCH_GATEWAY_PORT:-18088}"
+BENCH_GATEWAY_MANAGEMENT_PORT=$((BENCH_GATEWAY_PORT + 1000))
 ISSUER="http://127.0.0.1:$KEYCLOAK_PORT/realms/caimei"
 JAR="bench/target/caimei-bench.jar"
 
@@ -76,13 +77,13 @@ trap stop_gateway EXIT
 if ((own_gateway)); then
   gw_jar="gateway/target/quarkus-app/quarkus-run.jar"
   [[ -f "$gw_jar" ]] || { log "missing $gw_jar: run ./caimei up (it builds) first"; exit 2; }
-  if curl -fs "http://127.0.0.1:$BENCH_GATEWAY_PORT/q/health/ready" >/dev/null 2>&1; then
+  if curl -fs "http://127.0.0.1:$BENCH_GATEWAY_PORT/openapi" >/dev/null 2>&1; then
     log "port $BENCH_GATEWAY_PORT is already in use; set CAIMEI_BENCH_GATEWAY_PORT or pass --use-running-gateway"
     exit 2
   fi
   budget=1000000
   log "starting a benchmark gateway on 127.0.0.1:$BENCH_GATEWAY_PORT (log: bench/target/bench-gateway.log)"
-  java -Xmx512m -Dquarkus.http.port="$BENCH_GATEWAY_PORT" \
+  java -Xmx512m -Dquarkus.http.port="$BENCH_GATEWAY_PORT" -Dquarkus.management.port="$BENCH_GATEWAY_MANAGEMENT_PORT" \
     -Dquarkus.rest-client.ranking.url="http://127.0.0.1:$RANKING_PORT" \
     -Dquarkus.rest-client.scoring.url="http://127.0.0.1:$SCORING_PORT" \
     -Dquarkus.rest-client.ingest.url="http://127.0.0.1:$INGEST_PORT" \
@@ -97,7 +98,7 @@ if ((own_gateway)); then
     -jar "$gw_jar" >bench/target/bench-gateway.log 2>&1 &
   gw_pid=$!
   deadline=$((SECONDS + 120))
-  until curl -fs "http://127.0.0.1:$BENCH_GATEWAY_PORT/q/health/ready" >/dev/null 2>&1; do
+  until curl -fs "http://127.0.0.1:$BENCH_GATEWAY_MANAGEMENT_PORT/q/health/ready" >/dev/null 2>&1; do
     if ! kill -0 "$gw_pid" 2>/dev/null; then log "the benchmark gateway exited; see bench/target/bench-gateway.log"; exit 1; fi
     if ((SECONDS > deadline)); then log "the benchmark gateway is not ready after 120 s"; exit 1; fi
     sleep 1

@@ -110,7 +110,9 @@ public final class Bench {
             needed.put("gateway", c.o.gateway);
         }
         for (var e : needed.entrySet()) {
-            if (!c.http.up(e.getValue() + "/q/health/ready")) {
+            // the gateway keeps /q/* on its private management port: its public port answers /openapi when up
+            String probe = e.getKey().equals("gateway") ? "/openapi" : "/q/health/ready";
+            if (!c.http.up(e.getValue() + probe)) {
                 System.err.println("[bench] " + e.getKey() + " is not ready at " + e.getValue() + " (start the stack "
                         + "with ./caimei up)");
                 ok = false;

@@ -173,7 +173,7 @@ public final class DemoLoader {
         Gateway gateway = new Gateway(http, options.gateway());
         err.println("waiting for the gateway at " + gateway.base() + " ...");
         if (!gateway.awaitReady(Duration.ofSeconds(180))) {
-            throw new IllegalStateException("the gateway at " + gateway.base() + " is not ready (GET /q/health/ready)");
+            throw new IllegalStateException("the gateway at " + gateway.base() + " is not answering (GET /openapi)");
         }
         TokenSource admin = admin(http);
         TokenSource channels = TokenSource.clientCredentials(http, options.issuer(), CHANNELS_CLIENT, CHANNELS_SECRET);

@@ -39,6 +39,7 @@ public final class ExtraGateway implements AutoCloseable {
         Files.createDirectories(log.getParent());
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-XX:+UseSerialGC", "-Dquarkus.http.port=" + port,
+                "-Dquarkus.management.port=" + Stack.managementPort(port),
                 "-Dquarkus.oidc.auth-server-url=" + Stack.ISSUER, "-Dquarkus.log.file.enabled=false",
                 "-Dcaimei.gateway.rate-limit.key-prefix=e2e-extra-" + port + "-" + System.currentTimeMillis()));
         cmd.add(Stack.LOCAL_PROFILE);
@@ -70,7 +71,7 @@ public final class ExtraGateway implements AutoCloseable {
                 throw new IllegalStateException("extra gateway exited with " + process.exitValue() + "; see " + log);
             }
             try {
-                HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(url() + "/q/health/live"))
+                HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(Stack.health("gateway", port) + "/q/health/live"))
                         .timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.discarding());
                 if (r.statusCode() == 200) {
                     return;

@@ -193,7 +193,7 @@ final class FaultStack implements AutoCloseable {
     int readiness(String module) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         try {
-            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port(module) + "/q/health/ready"))
+            return http.send(HttpRequest.newBuilder(URI.create(Stack.health(module, port(module)) + "/q/health/ready"))
                     .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException e) {
             return -1;
@@ -331,7 +331,7 @@ final class FaultStack implements AutoCloseable {
     double metric(String module, String name) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         try {
-            String body = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port(module) + "/q/metrics"))
+            String body = http.send(HttpRequest.newBuilder(URI.create(Stack.health(module, port(module)) + "/q/metrics"))
                     .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString()).body();
             return body.lines().filter(l -> l.startsWith(name + " ") || l.startsWith(name + "{"))
                     .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();

@@ -246,6 +246,32 @@ class GatewaySecurityTest {
         assertRejected(sign(keys, "attacker-key", claims));
     }
 
+    @Test
+    void anIdTokenOfTheRealIssuerIsRejectedWith401NotTreatedAsAnAccessToken() throws Exception {
+        String idToken = given().formParam("grant_type", "password").formParam("client_id", "caimei-gateway")
+                .formParam("client_secret", "caimei-gateway-local-dev-secret").formParam("scope", "openid")
+                .formParam("username", "analyst").formParam("password", "analyst-dev")
+                .post(Stack.ISSUER + "/protocol/openid-connect/token").then().statusCode(200)
+                .extract().path("id_token");
+        Map<?, ?> claims = JSON.readValue(Base64.getUrlDecoder().decode(parts(idToken)[1]), Map.class);
+        assertEquals("ID", claims.get("typ"), "a genuine, validly signed ID token of the realm");
+        assertRejected(idToken);
+    }
+
+    @Test
+    void anAccessTokenIssuedToAnotherClientOfTheRealmIsRejectedWith401() throws Exception {
+        // admin-cli is a client every Keycloak realm has; its tokens are valid, signed and carry the user's roles,
+        // but they are not minted for this platform (no caimei-gateway audience)
+        String other = given().formParam("grant_type", "password").formParam("client_id", "admin-cli")
+                .formParam("username", "admin").formParam("password", "admin-dev")
+                .post(Stack.ISSUER + "/protocol/openid-connect/token").then().statusCode(200)
+                .extract().path("access_token");
+        Map<?, ?> claims = JSON.readValue(Base64.getUrlDecoder().decode(parts(other)[1]), Map.class);
+        assertEquals("Bearer", claims.get("typ"));
+        assertEquals("admin-cli", claims.get("azp"));
+        assertRejected(other);
+    }
+
     private static String sign(KeyPair keys, String kid, Map<String, Object> claims) throws Exception {
         String header = b64(JSON.writeValueAsBytes(Map.of("alg", "RS256", "typ", "JWT", "kid", kid)));
         String payload = b64(JSON.writeValueAsBytes(claims));

@@ -113,8 +113,9 @@ class HostileInputTest {
         Thread.sleep(1500);
         given().baseUri(Stack.gateway()).auth().oauth2(Tokens.user("analyst"))
                 .get("/api/v1/boards/content-heat/periods/2013").then().statusCode(200).body("total", equalTo(0));
-        for (int port : List.of(Stack.GATEWAY_PORT, Stack.INGEST_PORT, Stack.SCORING_PORT, Stack.RANKING_PORT)) {
-            given().baseUri("http://127.0.0.1:" + port).get("/q/health/ready").then().statusCode(200);
+        for (var s : Map.of("gateway", Stack.GATEWAY_PORT, "ingest-service", Stack.INGEST_PORT, "scoring-service",
+                Stack.SCORING_PORT, "ranking-service", Stack.RANKING_PORT).entrySet()) {
+            given().baseUri(Stack.health(s.getKey(), s.getValue())).get("/q/health/ready").then().statusCode(200);
         }
     }
 }

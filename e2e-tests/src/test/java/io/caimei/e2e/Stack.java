@@ -140,6 +140,9 @@ public final class Stack implements BeforeAllCallback {
             cmd.addAll(List.of("-Dcaimei.kafka.bootstrap-servers=" + kafka, "-Dcaimei.kafka.topic-prefix=" + topics,
                     "-Dcaimei.redis.key-prefix=" + keys));
         }
+        if (module.equals("gateway")) {
+            cmd.add("-Dquarkus.management.port=" + managementPort(port));
+        }
         cmd.addAll(List.of("-Dquarkus.datasource.reactive.url=postgresql://127.0.0.1:5432/caimei_test",
                 "-Dquarkus.oidc.auth-server-url=" + ISSUER, "-Dquarkus.log.file.enabled=false"));
         cmd.addAll(extra);
@@ -147,6 +150,16 @@ public final class Stack implements BeforeAllCallback {
         cmd.add(jar.toString());
         return new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logDir().resolve(logName + ".log").toFile())).start();
+    }
+
+    /** The gateway's management interface (health, metrics; never on its public port) in the tests: 1000 above. */
+    static int managementPort(int httpPort) {
+        return httpPort + 1000;
+    }
+
+    /** Where a service answers {@code /q/*}: a gateway on its management port, a backend on its own port. */
+    static String health(String module, int port) {
+        return "http://127.0.0.1:" + (module.endsWith("gateway") ? managementPort(port) : port);
     }
 
     /** The local profile: the prod build with the committed local-dev secrets, which prod itself refuses. */
@@ -191,7 +204,7 @@ public final class Stack implements BeforeAllCallback {
                         + logDir().resolve(module + ".log"));
             }
             try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(health(module, port)
                         + "/q/health/ready")).timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() == 200) {
                     return;

@@ -46,10 +46,13 @@ public final class Gateway {
         return base;
     }
 
-    /** True when {@code /q/health/ready} answers 200 within {@code wait}. */
+    /**
+     * True when the gateway's public port answers within {@code wait} ({@code /openapi}: health lives on the private
+     * management port, which a loader from outside cannot reach).
+     */
     public boolean awaitReady(Duration wait) {
         long deadline = System.nanoTime() + wait.toNanos();
-        HttpRequest r = HttpRequest.newBuilder(URI.create(base + "/q/health/ready")).timeout(Duration.ofSeconds(5))
+        HttpRequest r = HttpRequest.newBuilder(URI.create(base + "/openapi")).timeout(Duration.ofSeconds(5))
                 .GET().build();
         while (true) {
             try {

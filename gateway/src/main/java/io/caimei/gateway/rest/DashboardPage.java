@@ -29,6 +29,7 @@ import io.quarkus.security.Authenticated;
  */
 @Path("/")
 @Authenticated
+@RateLimited
 public class DashboardPage {
 
     private static final Logger LOG = Logger.getLogger(DashboardPage.class);

@@ -16,7 +16,8 @@ class SecurityHeadersTest {
         given().when().get("/api/v1/boards").then().statusCode(401)
                 .header("X-Content-Type-Options", equalTo("nosniff"))
                 .header("X-Frame-Options", equalTo("DENY"))
-                .header("Referrer-Policy", equalTo("no-referrer"));
+                .header("Referrer-Policy", equalTo("no-referrer"))
+                .header("Content-Security-Policy", equalTo("frame-ancestors 'none'"));
     }
 
     @Test
