@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import io.caimei.gateway.client.Backends;
+import io.caimei.gateway.service.AuditLog;
 import io.caimei.gateway.service.Caller;
 
 /** Catalog management and closing periods. */
@@ -24,10 +25,12 @@ public class AdminApi {
 
     private final Backends backends;
     private final Caller caller;
+    private final AuditLog audit;
 
-    public AdminApi(Backends backends, Caller caller) {
+    public AdminApi(Backends backends, Caller caller, AuditLog audit) {
         this.backends = backends;
         this.caller = caller;
+        this.audit = audit;
     }
 
     @GET
@@ -46,7 +49,8 @@ public class AdminApi {
     @Operation(summary = "Create or replace one catalog entity")
     public Response putEntity(@PathParam("entityId") String id, byte[] body) {
         PathParams.entityId(id);
-        return Relay.of(backends.rankingWrite(r -> r.putCatalogEntity(caller.bearer(), id, body)));
+        return audit.admin("catalog-put", id,
+                Relay.of(backends.rankingWrite(r -> r.putCatalogEntity(caller.bearer(), id, body))));
     }
 
     @POST
@@ -55,7 +59,8 @@ public class AdminApi {
     @RolesAllowed("admin")
     @Operation(summary = "Create or replace many catalog entities (all or nothing)")
     public Response postEntities(byte[] body) {
-        return Relay.of(backends.rankingWrite(r -> r.postCatalogEntities(caller.bearer(), body)));
+        return audit.admin("catalog-import", audit.entityIdsOf(body),
+                Relay.of(backends.rankingWrite(r -> r.postCatalogEntities(caller.bearer(), body))));
     }
 
     @POST
@@ -64,6 +69,7 @@ public class AdminApi {
     @Operation(summary = "Close a period now: its boards are frozen")
     public Response close(@PathParam("period") String period) {
         PathParams.period(period);
-        return Relay.of(backends.scoringWrite(s -> s.close(caller.bearer(), period)));
+        return audit.admin("period-close", period,
+                Relay.of(backends.scoringWrite(s -> s.close(caller.bearer(), period))));
     }
 }

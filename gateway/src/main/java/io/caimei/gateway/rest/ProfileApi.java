@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import io.caimei.gateway.client.Backends;
+import io.caimei.gateway.service.AuditLog;
 import io.caimei.gateway.service.Caller;
 
 /** Weight profiles (versioned, audited). */
@@ -23,10 +24,12 @@ public class ProfileApi {
 
     private final Backends backends;
     private final Caller caller;
+    private final AuditLog audit;
 
-    public ProfileApi(Backends backends, Caller caller) {
+    public ProfileApi(Backends backends, Caller caller, AuditLog audit) {
         this.backends = backends;
         this.caller = caller;
+        this.audit = audit;
     }
 
     @GET
@@ -51,7 +54,8 @@ public class ProfileApi {
     @RolesAllowed("admin")
     @Operation(summary = "Store a new version (draft) of a profile: {name, weights:{C1..E13}}")
     public Response create(byte[] body) {
-        return Relay.of(backends.scoringWrite(s -> s.createProfile(caller.bearer(), body)));
+        Response answer = Relay.of(backends.scoringWrite(s -> s.createProfile(caller.bearer(), body)));
+        return audit.admin("weight-profile-create", audit.profileVersionOf(answer), answer);
     }
 
     @POST
@@ -59,6 +63,8 @@ public class ProfileApi {
     @RolesAllowed("admin")
     @Operation(summary = "Activate a version; open periods of its boards are re-scored without replay")
     public Response activate(@PathParam("name") String name, @PathParam("version") String version) {
-        return Relay.of(backends.scoringWrite(s -> s.activate(caller.bearer(), name, version)));
+        Response answer = Relay.of(backends.scoringWrite(s -> s.activate(caller.bearer(), name, version)));
+        // the path's name and version are the caller's text: the backend's answer names what was activated
+        return audit.admin("weight-profile-activate", audit.profileVersionOf(answer), answer);
     }
 }
