@@ -13,7 +13,13 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 
-/** Every gateway error as application/problem+json with a stable type URI and no internal class names. */
+/**
+ * Every gateway error as application/problem+json with a stable type URI and no internal class names. The errors
+ * every service shares (unknown paths 404, wrong methods 405, bad parameters, unreadable JSON, 406, 415) come from
+ * {@code io.caimei.common.rest.HttpProblems} and {@code RouteProblems}. A path no route serves answers 404 before
+ * any authentication, with or without a token: there is nothing to protect there, and the route list is public
+ * anyway (/openapi), so asking for a token first would only hide a typo behind a 401.
+ */
 public class ProblemMappers {
 
     @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class })
