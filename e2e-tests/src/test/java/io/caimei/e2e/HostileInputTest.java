@@ -98,6 +98,14 @@ class HostileInputTest {
                 .getBytes(StandardCharsets.UTF_8)).statusCode(400).body("rejected[0].reason", startsWith("BAD_TIMESTAMP"));
         postRaw("CRBT", "text/plain", "c3|13800138000|13900139000|hostile-content|PLAY|20990606100000\n"
                 .getBytes(StandardCharsets.UTF_8)).statusCode(400).body("rejected[0].reason", startsWith("FUTURE_EVENT"));
+        // a field named twice is ambiguous: the channel's batch and the analyst's simulation are refused, not guessed
+        postRaw("MIGU_APP", "application/json", ("[{\"eid\":\"dup-1\",\"eid\":\"dup-2\",\"type\":\"PLAY\"}]")
+                .getBytes(StandardCharsets.UTF_8)).statusCode(400).contentType("application/problem+json")
+                .body("detail", not(startsWith("java")));
+        given().baseUri(Stack.gateway()).auth().oauth2(Tokens.user("analyst")).contentType("application/json")
+                .body("{\"limit\":3,\"limit\":2}").post("/api/v1/boards/content-heat/periods/2013/simulate").then()
+                .statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("https://caimei.io/problems/malformed-json"));
         StringBuilder many = new StringBuilder();
         for (int i = 0; i < 100_000; i++) {
             many.append("m").append(i).append("|13800138000|13900139000|hostile-content|PLAY|20130606100000\n");
