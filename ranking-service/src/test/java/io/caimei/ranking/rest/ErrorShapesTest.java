@@ -25,6 +25,13 @@ class ErrorShapesTest {
     }
 
     @Test
+    @TestSecurity(user = "reader", roles = "advertiser")
+    void aRoleThatMayNotIsA403ProblemHereToo() {
+        problem(given().contentType("application/json").body("{\"weights\":{}}").when()
+                .post("/v1/boards/content-heat/periods/2024-02-14/simulate").then(), 403, "forbidden");
+    }
+
+    @Test
     void anUnknownRouteIsA404Problem() {
         problem(given().when().get("/v1/nope").then(), 404, "not-found");
         problem(given().when().get("/v1/boards/content-heat/periods/2024-02-14/nope/nope").then(), 404, "not-found");
