@@ -72,7 +72,8 @@ class KeycloakRealmTest {
             Map<String, Object> l = localClients.get(clientId);
             Map<String, Object> c = clusterClients.get(clientId);
             for (String field : List.of("protocol", "publicClient", "clientAuthenticatorType", "standardFlowEnabled",
-                    "serviceAccountsEnabled", "implicitFlowEnabled", "fullScopeAllowed", "protocolMappers")) {
+                    "serviceAccountsEnabled", "implicitFlowEnabled", "fullScopeAllowed", "protocolMappers",
+                    "frontchannelLogout")) {
                 assertEquals(l.get(field), c.get(field), clientId + "." + field);
             }
         }
@@ -128,5 +129,36 @@ class KeycloakRealmTest {
             }
         }
         assertEquals("external", str(cluster, "sslRequired"));
+    }
+
+    @Test
+    void swaggerUiSignsInWithAPublicPkceClientWhoseTokensTheGatewayAccepts() throws IOException {
+        String host = str(Manifests.values(Manifests.productionValues()), "ingress.host");
+        Map<String, Map<String, Object>> clients = byKey(list(clusterRealm(), "clients"), "clientId");
+        Map<String, Object> docs = clients.get("caimei-api-docs");
+        assertNotNull(docs, "the Swagger UI client is in the cluster realm");
+        assertEquals(true, docs.get("publicClient"), "a browser page keeps no secret");
+        assertEquals(null, docs.get("secret"));
+        assertEquals("S256", map(docs, "attributes").get("pkce.code.challenge.method"));
+        assertEquals(List.of("https://" + host + "/swagger-ui/oauth2-redirect.html"), list(docs, "redirectUris"));
+        assertEquals(List.of("https://" + host), list(docs, "webOrigins"));
+        assertEquals(clients.get("caimei-gateway").get("protocolMappers"), docs.get("protocolMappers"),
+                "its tokens carry the caimei-gateway audience and advertiser_id as the gateway's do");
+        Map<String, Map<String, Object>> local = byKey(list(localRealm(), "clients"), "clientId");
+        assertEquals("S256", map(local.get("caimei-api-docs"), "attributes").get("pkce.code.challenge.method"));
+        assertTrue(list(local.get("caimei-api-docs"), "redirectUris")
+                .contains("http://127.0.0.1:8080/swagger-ui/oauth2-redirect.html"));
+    }
+
+    @Test
+    void keycloakEndsDashboardSessionsThroughTheGatewaysServiceInTheCluster() {
+        Map<String, Object> gateway = byKey(list(clusterRealm(), "clients"), "clientId").get("caimei-gateway");
+        Map<String, Object> attributes = map(gateway, "attributes");
+        String namespace = str(clusterImport(), "metadata.namespace");
+        // the chart names Services <release>-<service>; the README installs release caimei into namespace caimei
+        assertEquals("http://caimei-gateway." + namespace + ".svc:8080/back-channel-logout",
+                attributes.get("backchannel.logout.url"));
+        assertEquals("true", attributes.get("backchannel.logout.session.required"));
+        assertEquals(false, gateway.get("frontchannelLogout"));
     }
 }

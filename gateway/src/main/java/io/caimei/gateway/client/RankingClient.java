@@ -31,12 +31,33 @@ public interface RankingClient {
     @GET
     @Path("/boards/{board}/periods/{period}")
     Response page(@HeaderParam("Authorization") String auth, @PathParam("board") String board,
-            @PathParam("period") String period, @QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit);
+            @PathParam("period") String period, @QueryParam("offset") Integer offset,
+            @QueryParam("limit") Integer limit);
+
+    /** A page as JSON or, with {@code Accept: text/csv}, as CSV; {@code all} asks for every ranked entity. */
+    @GET
+    @Path("/boards/{board}/periods/{period}")
+    Response page(@HeaderParam("Authorization") String auth, @PathParam("board") String board,
+            @PathParam("period") String period, @QueryParam("offset") Integer offset,
+            @QueryParam("limit") Integer limit,
+            @QueryParam("all") Boolean all, @HeaderParam("Accept") String accept);
+
+    /** Ranked entities of a board-period whose name or id contains {@code q}, in rank order. */
+    @GET
+    @Path("/boards/{board}/periods/{period}/search")
+    Response search(@HeaderParam("Authorization") String auth, @PathParam("board") String board,
+            @PathParam("period") String period, @QueryParam("q") String q, @QueryParam("limit") Integer limit);
+
+    /** The CAMPAIGN entities owned by the caller's advertiser (empty without the claim). */
+    @GET
+    @Path("/catalog/mine")
+    Response catalogMine(@HeaderParam("Authorization") String auth);
 
     @GET
     @Path("/boards/{board}/periods/{period}/entities/{entity}")
     Response around(@HeaderParam("Authorization") String auth, @PathParam("board") String board,
-            @PathParam("period") String period, @PathParam("entity") String entity, @QueryParam("around") Integer around);
+            @PathParam("period") String period, @PathParam("entity") String entity,
+            @QueryParam("around") Integer around);
 
     // Non-blocking twins of the board reads: the gateway's hot path never parks a thread on the ranking service.
 
@@ -51,13 +72,29 @@ public interface RankingClient {
     @GET
     @Path("/boards/{board}/periods/{period}")
     Uni<Response> pageAsync(@HeaderParam("Authorization") String auth, @PathParam("board") String board,
-            @PathParam("period") String period, @QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit,
+            @PathParam("period") String period, @QueryParam("offset") Integer offset,
+            @QueryParam("limit") Integer limit,
             @HeaderParam("If-None-Match") String ifNoneMatch);
+
+    /** The page read with the caller's {@code Accept} (JSON or CSV) and {@code all} passed on unchanged. */
+    @GET
+    @Path("/boards/{board}/periods/{period}")
+    Uni<Response> pageAsync(@HeaderParam("Authorization") String auth, @PathParam("board") String board,
+            @PathParam("period") String period, @QueryParam("offset") Integer offset,
+            @QueryParam("limit") Integer limit,
+            @QueryParam("all") Boolean all, @HeaderParam("Accept") String accept,
+            @HeaderParam("If-None-Match") String ifNoneMatch);
+
+    @GET
+    @Path("/boards/{board}/periods/{period}/search")
+    Uni<Response> searchAsync(@HeaderParam("Authorization") String auth, @PathParam("board") String board,
+            @PathParam("period") String period, @QueryParam("q") String q, @QueryParam("limit") Integer limit);
 
     @GET
     @Path("/boards/{board}/periods/{period}/entities/{entity}")
     Uni<Response> aroundAsync(@HeaderParam("Authorization") String auth, @PathParam("board") String board,
-            @PathParam("period") String period, @PathParam("entity") String entity, @QueryParam("around") Integer around,
+            @PathParam("period") String period, @PathParam("entity") String entity,
+            @QueryParam("around") Integer around,
             @HeaderParam("If-None-Match") String ifNoneMatch);
 
     @POST

@@ -12,8 +12,15 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import io.caimei.gateway.client.Backends;
+import io.caimei.gateway.mapping.ApiSchemas;
 import io.caimei.gateway.service.AuditLog;
 import io.caimei.gateway.service.Caller;
 
@@ -37,7 +44,16 @@ public class AdminApi {
     @Path("/catalog/entities/{entityId}")
     @RolesAllowed({ "analyst", "admin" })
     @Operation(summary = "One catalog entity")
-    public Response entity(@PathParam("entityId") String id) {
+    @APIResponse(responseCode = "200", description = "The entity",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ApiSchemas.CatalogEntity.class)))
+    @APIResponse(responseCode = "400", description = "Bad entity id",
+            content = @Content(mediaType = ApiDocs.PROBLEM,
+                    schema = @Schema(implementation = ApiSchemas.ProblemBody.class)))
+    @APIResponse(responseCode = "404", description = "No such entity",
+            content = @Content(mediaType = ApiDocs.PROBLEM,
+                    schema = @Schema(implementation = ApiSchemas.ProblemBody.class)))
+    public Response entity(@Parameter(description = ApiDocs.ENTITY) @PathParam("entityId") String id) {
         PathParams.entityId(id);
         return Relay.of(backends.rankingRead(r -> r.catalogEntity(caller.bearer(), id)));
     }
@@ -47,7 +63,18 @@ public class AdminApi {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("admin")
     @Operation(summary = "Create or replace one catalog entity")
-    public Response putEntity(@PathParam("entityId") String id, byte[] body) {
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ApiSchemas.CatalogEntity.class)))
+    @APIResponse(responseCode = "200", description = "The stored entity",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ApiSchemas.CatalogEntity.class)))
+    @APIResponse(responseCode = "400", description = "Bad entity id or entity",
+            content = @Content(mediaType = ApiDocs.PROBLEM,
+                    schema = @Schema(implementation = ApiSchemas.ProblemBody.class)))
+    @APIResponse(responseCode = "415", description = "The body is not application/json",
+            content = @Content(mediaType = ApiDocs.PROBLEM,
+                    schema = @Schema(implementation = ApiSchemas.ProblemBody.class)))
+    public Response putEntity(@Parameter(description = ApiDocs.ENTITY) @PathParam("entityId") String id, byte[] body) {
         PathParams.entityId(id);
         return audit.admin("catalog-put", id,
                 Relay.of(backends.rankingWrite(r -> r.putCatalogEntity(caller.bearer(), id, body))));
@@ -58,6 +85,20 @@ public class AdminApi {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("admin")
     @Operation(summary = "Create or replace many catalog entities (all or nothing)")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = ApiSchemas.CatalogEntity.class)))
+    @APIResponse(responseCode = "200", description = "How many were saved",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ApiSchemas.CatalogImport.class)))
+    @APIResponse(responseCode = "400", description = "An entity is invalid: nothing was saved",
+            content = @Content(mediaType = ApiDocs.PROBLEM,
+                    schema = @Schema(implementation = ApiSchemas.ProblemBody.class)))
+    @APIResponse(responseCode = "413", description = "A body over 10 MB",
+            content = @Content(mediaType = ApiDocs.PROBLEM,
+                    schema = @Schema(implementation = ApiSchemas.ProblemBody.class)))
+    @APIResponse(responseCode = "415", description = "The body is not application/json",
+            content = @Content(mediaType = ApiDocs.PROBLEM,
+                    schema = @Schema(implementation = ApiSchemas.ProblemBody.class)))
     public Response postEntities(byte[] body) {
         return audit.admin("catalog-import", audit.entityIdsOf(body),
                 Relay.of(backends.rankingWrite(r -> r.postCatalogEntities(caller.bearer(), body))));
@@ -67,7 +108,13 @@ public class AdminApi {
     @Path("/periods/{period}/close")
     @RolesAllowed("admin")
     @Operation(summary = "Close a period now: its boards are frozen")
-    public Response close(@PathParam("period") String period) {
+    @APIResponse(responseCode = "200", description = "The period is closed",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ApiSchemas.PeriodClose.class)))
+    @APIResponse(responseCode = "400", description = "Bad period",
+            content = @Content(mediaType = ApiDocs.PROBLEM,
+                    schema = @Schema(implementation = ApiSchemas.ProblemBody.class)))
+    public Response close(@Parameter(description = ApiDocs.PERIOD) @PathParam("period") String period) {
         PathParams.period(period);
         return audit.admin("period-close", period,
                 Relay.of(backends.scoringWrite(s -> s.close(caller.bearer(), period))));

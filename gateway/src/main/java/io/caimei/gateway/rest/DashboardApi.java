@@ -1,34 +1,28 @@
 package io.caimei.gateway.rest;
 
-import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import io.caimei.common.rest.Problem;
-import io.caimei.events.Period;
 import io.caimei.gateway.client.Backends;
-import io.caimei.gateway.mapping.BoardPeriod;
 import io.caimei.gateway.mapping.RankPoint;
-import io.caimei.gateway.mapping.RankedPage;
 import io.caimei.gateway.mapping.Viewer;
 import io.caimei.gateway.service.Caller;
+import io.caimei.gateway.service.HistoryService;
 import io.caimei.gateway.service.Tenancy;
 import io.quarkus.security.Authenticated;
 
@@ -43,19 +37,16 @@ import io.quarkus.security.Authenticated;
 @RateLimited
 public class DashboardApi {
 
-    /** How many periods of one granularity the rank history looks back at most. */
-    static final int MAX_HISTORY = 12;
-
     private final Backends backends;
     private final Caller caller;
     private final Tenancy tenancy;
-    private final ObjectMapper json;
+    private final HistoryService history;
 
-    public DashboardApi(Backends backends, Caller caller, Tenancy tenancy, ObjectMapper json) {
+    public DashboardApi(Backends backends, Caller caller, Tenancy tenancy, HistoryService history) {
         this.backends = backends;
         this.caller = caller;
         this.tenancy = tenancy;
-        this.json = json;
+        this.history = history;
     }
 
     @GET
@@ -80,13 +71,17 @@ public class DashboardApi {
         return Relay.of(backends.rankingRead(r -> r.periods(caller.bearer(), board)));
     }
 
+    /** A page as JSON, or with {@code Accept: text/csv} the page or ({@code all=true}) the board-period as CSV. */
     @GET
     @Path("/boards/{boardId}/periods/{period}")
+    @Produces({ MediaType.APPLICATION_JSON, "text/csv", MediaType.WILDCARD })
     @Operation(hidden = true)
     public Response page(@PathParam("boardId") String board, @PathParam("period") String period,
-            @QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit) {
+            @QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit, @QueryParam("all") Boolean all,
+            @HeaderParam(HttpHeaders.ACCEPT) String accept) {
         PathParams.period(period);
-        return Relay.of(backends.rankingRead(r -> r.page(caller.bearer(), board, period, offset, limit)));
+        return Relay.of(backends.rankingRead(r -> r.page(caller.bearer(), board, period, offset, limit, all,
+                accept)));
     }
 
     /** Raw indicators and every node's contribution; an advertiser gets 403 for anything but its own campaigns. */
@@ -100,59 +95,51 @@ public class DashboardApi {
         return Relay.of(backends.scoringRead(s -> s.explanation(caller.bearer(), entity, period)));
     }
 
-    /**
-     * The entity's rank in the board's most recent periods of the same granularity as {@code period}, up to and
-     * including it, oldest first: {@code [{period, closed, rank, score}]}, rank and score null where unranked.
-     */
+    /** The entity's rank history on the board, oldest first (the public route's answer, same service). */
     @GET
     @Path("/boards/{boardId}/periods/{period}/entities/{entityId}/history")
     @Operation(hidden = true)
-    public Response history(@PathParam("boardId") String board, @PathParam("period") String period,
+    public List<RankPoint> history(@PathParam("boardId") String board, @PathParam("period") String period,
             @PathParam("entityId") String entity, @QueryParam("periods") Integer count) {
-        Period asked = PathParams.period(period);
-        PathParams.entityId(entity);
-        int n = count == null ? 8 : count;
-        if (n < 1 || n > MAX_HISTORY) {
-            throw new Problem(400, "bad-paging", "Bad paging", "periods must be between 1 and " + MAX_HISTORY);
-        }
-        List<BoardPeriod> periods;
-        try (Response r = backends.rankingRead(c -> c.periods(caller.bearer(), board))) {
-            if (r.getStatus() != 200) {
-                return Relay.of(r);
-            }
-            periods = read(r, new TypeReference<List<BoardPeriod>>() {
-            });
-        }
-        // newest first, so the first n are the most recent periods of the asked kind up to the asked one
-        Map<Period, Boolean> chosen = new TreeMap<>(Comparator.reverseOrder());
-        for (BoardPeriod listed : periods) {
-            Period.parse(listed.period()).filter(p -> p.kind() == asked.kind() && p.compareTo(asked) <= 0)
-                    .ifPresent(p -> chosen.put(p, listed.closed()));
-        }
-        chosen.putIfAbsent(asked, false);
-        List<RankPoint> out = new ArrayList<>();
-        for (Map.Entry<Period, Boolean> e : chosen.entrySet()) {
-            if (out.size() == n) {
-                break;
-            }
-            String id = e.getKey().id();
-            RankPoint point = new RankPoint(id, e.getValue(), null, null);
-            try (Response r = backends.rankingRead(c -> c.around(caller.bearer(), board, id, entity, 0))) {
-                if (r.getStatus() == 200) {
-                    for (RankedPage.Ranked entry : read(r, new TypeReference<RankedPage>() {
-                    }).entries()) {
-                        if (entity.equals(entry.entityId())) {
-                            point = new RankPoint(id, e.getValue(), entry.rank(), entry.score());
-                        }
-                    }
-                } else if (r.getStatus() != 404) {
-                    return Relay.of(r);
-                }
-            }
-            out.add(point);
-        }
-        Collections.reverse(out);
-        return Response.ok(out, MediaType.APPLICATION_JSON_TYPE).build();
+        return history.history(board, PathParams.period(period), PathParams.entityId(entity), count);
+    }
+
+    /** Ranked entities of the board-period whose name or id contains {@code q}. */
+    @GET
+    @Path("/boards/{boardId}/periods/{period}/search")
+    @Operation(hidden = true)
+    public Response search(@PathParam("boardId") String board, @PathParam("period") String period,
+            @QueryParam("q") String q, @QueryParam("limit") Integer limit) {
+        PathParams.period(period);
+        return Relay.of(backends.rankingRead(r -> r.search(caller.bearer(), board, period, q, limit)));
+    }
+
+    /** The signed-in advertiser's campaigns, so the page can mark them (empty for everyone else). */
+    @GET
+    @Path("/me/campaigns")
+    @Operation(hidden = true)
+    public Response campaigns() {
+        return Relay.of(backends.rankingRead(r -> r.catalogMine(caller.bearer())));
+    }
+
+    /** Every weight profile version, for the simulation page's starting point. */
+    @GET
+    @Path("/weight-profiles")
+    @RolesAllowed({ "analyst", "admin" })
+    @Operation(hidden = true)
+    public Response profiles() {
+        return Relay.of(backends.scoringRead(s -> s.profiles(caller.bearer())));
+    }
+
+    /** A what-if ranking under partial or full candidate weights; same-origin POSTs only (BrowserSessionGuard). */
+    @POST
+    @Path("/boards/{boardId}/periods/{period}/simulate")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ "analyst", "admin" })
+    @Operation(hidden = true)
+    public Response simulate(@PathParam("boardId") String board, @PathParam("period") String period, byte[] body) {
+        PathParams.period(period);
+        return Relay.of(backends.rankingWrite(r -> r.simulate(caller.bearer(), board, period, body)));
     }
 
     /** The caller's platform roles (the realm's technical roles such as offline_access are left out). */
@@ -164,14 +151,5 @@ public class DashboardApi {
             }
         }
         return roles;
-    }
-
-    private <T> T read(Response r, TypeReference<T> type) {
-        try {
-            return json.readValue(r.readEntity(byte[].class), type);
-        } catch (IOException e) {
-            throw new Problem(503, "backend-unavailable", "Service temporarily unavailable",
-                    "a backend answered with an unreadable body; retry shortly").retryAfter(5);
-        }
     }
 }

@@ -9,8 +9,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import io.caimei.gateway.client.Backends;
+import io.caimei.gateway.mapping.ApiSchemas;
 import io.caimei.gateway.service.Caller;
 import io.caimei.gateway.service.Tenancy;
 
@@ -32,8 +37,24 @@ public class EntityApi {
     }
 
     @GET
-    @Operation(summary = "Raw indicators and every C, D and E node's contribution to S")
-    public Response explanation(@PathParam("entityId") String entity, @PathParam("period") String period) {
+    @Operation(summary = "Raw indicators and every C, D and E node's contribution to S",
+            description = "Analysts and admins for any entity; an advertiser for its own campaigns only.")
+    @APIResponse(responseCode = "200",
+            description = "The explanation, each node labelled (Chinese and English) with its parent",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ApiSchemas.Explanation.class)))
+    @APIResponse(responseCode = "400", description = "Bad entity id or period",
+            content = @Content(mediaType = ApiDocs.PROBLEM,
+                    schema = @Schema(implementation = ApiSchemas.ProblemBody.class)))
+    @APIResponse(responseCode = "403",
+            description = "Not allowed: the roles do not allow it, or the entity is not the advertiser's campaign",
+            content = @Content(mediaType = ApiDocs.PROBLEM,
+                    schema = @Schema(implementation = ApiSchemas.ProblemBody.class)))
+    @APIResponse(responseCode = "404", description = "Nothing counted for the entity in the period",
+            content = @Content(mediaType = ApiDocs.PROBLEM,
+                    schema = @Schema(implementation = ApiSchemas.ProblemBody.class)))
+    public Response explanation(@Parameter(description = ApiDocs.ENTITY) @PathParam("entityId") String entity,
+            @Parameter(description = ApiDocs.PERIOD) @PathParam("period") String period) {
         PathParams.entityId(entity);
         PathParams.period(period);
         tenancy.requireBreakdownAccess(entity);

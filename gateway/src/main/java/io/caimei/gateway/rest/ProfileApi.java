@@ -11,8 +11,15 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import io.caimei.gateway.client.Backends;
+import io.caimei.gateway.mapping.ApiSchemas;
 import io.caimei.gateway.service.AuditLog;
 import io.caimei.gateway.service.Caller;
 
@@ -36,6 +43,9 @@ public class ProfileApi {
     @Path("/weight-profiles")
     @RolesAllowed({ "analyst", "admin" })
     @Operation(summary = "Every version of every weight profile")
+    @APIResponse(responseCode = "200", description = "The profiles' versions, weights printed as entered",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = ApiSchemas.ProfileVersion.class)))
     public Response profiles() {
         return Relay.of(backends.scoringRead(s -> s.profiles(caller.bearer())));
     }
@@ -44,7 +54,13 @@ public class ProfileApi {
     @Path("/weight-profiles/{name}/audit")
     @RolesAllowed({ "analyst", "admin" })
     @Operation(summary = "Who created and activated which version, when, and what changed")
-    public Response audit(@PathParam("name") String name) {
+    @APIResponse(responseCode = "200", description = "The profile's audit trail",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = ApiSchemas.AuditEntry.class)))
+    @APIResponse(responseCode = "404", description = "No such profile",
+            content = @Content(mediaType = ApiDocs.PROBLEM,
+                    schema = @Schema(implementation = ApiSchemas.ProblemBody.class)))
+    public Response audit(@Parameter(description = "The profile name, e.g. standard") @PathParam("name") String name) {
         return Relay.of(backends.scoringRead(s -> s.profileAudit(caller.bearer(), name)));
     }
 
@@ -53,6 +69,17 @@ public class ProfileApi {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("admin")
     @Operation(summary = "Store a new version (draft) of a profile: {name, weights:{C1..E13}}")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ApiSchemas.ProfileDraft.class)))
+    @APIResponse(responseCode = "201", description = "The stored draft version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ApiSchemas.ProfileVersion.class)))
+    @APIResponse(responseCode = "400", description = "Not a valid profile (unknown code, missing or negative weight)",
+            content = @Content(mediaType = ApiDocs.PROBLEM,
+                    schema = @Schema(implementation = ApiSchemas.ProblemBody.class)))
+    @APIResponse(responseCode = "415", description = "The body is not application/json",
+            content = @Content(mediaType = ApiDocs.PROBLEM,
+                    schema = @Schema(implementation = ApiSchemas.ProblemBody.class)))
     public Response create(byte[] body) {
         Response answer = Relay.of(backends.scoringWrite(s -> s.createProfile(caller.bearer(), body)));
         return audit.admin("weight-profile-create", audit.profileVersionOf(answer), answer);
@@ -62,7 +89,18 @@ public class ProfileApi {
     @Path("/weight-profiles/{name}/versions/{version}/activate")
     @RolesAllowed("admin")
     @Operation(summary = "Activate a version; open periods of its boards are re-scored without replay")
-    public Response activate(@PathParam("name") String name, @PathParam("version") String version) {
+    @APIResponse(responseCode = "200",
+            description = "The version now active and how many entity-periods were re-scored",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ApiSchemas.Activation.class)))
+    @APIResponse(responseCode = "400", description = "Bad version number",
+            content = @Content(mediaType = ApiDocs.PROBLEM,
+                    schema = @Schema(implementation = ApiSchemas.ProblemBody.class)))
+    @APIResponse(responseCode = "404", description = "No such profile or version",
+            content = @Content(mediaType = ApiDocs.PROBLEM,
+                    schema = @Schema(implementation = ApiSchemas.ProblemBody.class)))
+    public Response activate(@Parameter(description = "The profile name, e.g. standard") @PathParam("name") String name,
+            @Parameter(description = "The version number to activate") @PathParam("version") String version) {
         Response answer = Relay.of(backends.scoringWrite(s -> s.activate(caller.bearer(), name, version)));
         // the path's name and version are the caller's text: the backend's answer names what was activated
         return audit.admin("weight-profile-activate", audit.profileVersionOf(answer), answer);

@@ -1,16 +1,20 @@
 package io.caimei.gateway.rest;
 
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
 import io.caimei.common.rest.Problem;
 import io.caimei.gateway.client.BackendUnavailableException;
 import io.smallrye.mutiny.Uni;
 
-/** Copies a backend's answer (status, type, caching and Retry-After headers, body) to the caller unchanged. */
+/**
+ * Copies a backend's answer (status, type, caching, Retry-After and Content-Disposition headers, body) to the caller
+ * unchanged.
+ */
 final class Relay {
 
-    private static final String[] HEADERS = { "Retry-After", "ETag", "Cache-Control" };
+    private static final String[] HEADERS = { "Retry-After", "ETag", "Cache-Control", "Content-Disposition", "Vary" };
 
     private Relay() {
     }
@@ -27,8 +31,10 @@ final class Relay {
     static Response of(Response backend) {
         try (backend) {
             Response.ResponseBuilder out = Response.status(backend.getStatus());
-            if (backend.getMediaType() != null) {
-                out.type(backend.getMediaType());
+            // the header as the backend wrote it ("text/csv; charset=UTF-8"), not re-serialized from a MediaType
+            String type = backend.getHeaderString(HttpHeaders.CONTENT_TYPE);
+            if (type != null) {
+                out.header(HttpHeaders.CONTENT_TYPE, type);
             }
             for (String h : HEADERS) {
                 String v = backend.getHeaderString(h);
