@@ -150,6 +150,11 @@ final class ChartRun implements AutoCloseable {
         return "http://" + podIp(service) + ":" + pods.get(service).containerPort();
     }
 
+    /** http://<pod IP>:<the port its probes name> of a service's replica: the management port where it has one. */
+    String probeUrl(String service, int replica) {
+        return "http://" + podIp(service, replica) + ":" + pods.get(service).probePort();
+    }
+
     // ---- name resolution and TLS -----------------------------------------------------------------------
 
     /** Cluster DNS as a hosts file: each Service's names to its pod, each platform host to its process. */
@@ -754,9 +759,12 @@ final class ChartRun implements AutoCloseable {
         if (!Files.exists(jar)) {
             throw new IllegalStateException("missing " + jar + ": build with ./mvnw package first");
         }
-        Map<String, String> podEnv = new LinkedHashMap<>(env);
-        // What the pod network and cluster DNS would provide: the pod's own address and the resolver's hosts file.
-        podEnv.put("QUARKUS_HTTP_HOST", podIp(service, replica));
+        // The downward API's status.podIP: the pod's own loopback address, wherever the chart uses it.
+        Map<String, String> podEnv = ChartPods.atAddress(env, podIp(service, replica));
+        // A real pod has its own network namespace; here all pods share one, so a pod whose chart leaves its main
+        // port on all interfaces (the gateway) is held to its address. Backends bind it by the chart's own setting.
+        podEnv.putIfAbsent("QUARKUS_HTTP_HOST", podIp(service, replica));
+        // What cluster DNS would provide: the resolver's hosts file.
         podEnv.put("QUARKUS_VERTX_RESOLVER_HOSTS_PATH", hosts().toString());
         List<String> cmd = new ArrayList<>(List.of(java(), "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
         cmd.addAll(jvmFlags());
@@ -771,7 +779,7 @@ final class ChartRun implements AutoCloseable {
 
     void awaitReady(String service, int replica) throws Exception {
         ChartPods.Pod pod = pods.get(service);
-        URI probe = URI.create(podUrl(service, replica) + pod.readinessPath());
+        URI probe = URI.create(probeUrl(service, replica) + pod.readinessPath());
         long deadline = System.nanoTime() + READY_WITHIN.toNanos();
         while (true) {
             try {
@@ -883,7 +891,7 @@ final class ChartRun implements AutoCloseable {
         for (int r = 0; r < replicas; r++) {
             int replica = r;
             run.pods.forEach((s, p) -> System.out.println("  " + replicaName(s, replica) + "  " + run.podUrl(s, replica)
-                    + p.readinessPath()));
+                    + "  (ready: " + run.probeUrl(s, replica) + p.readinessPath() + ")"));
         }
         System.out.println("  Redis Cluster " + REDIS_PODS.values() + " (user admin, password in the Secret caimei-redis:"
                 + " " + dir.resolve("secrets.txt") + ")");

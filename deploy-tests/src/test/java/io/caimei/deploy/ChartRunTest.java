@@ -78,11 +78,49 @@ class ChartRunTest {
     void everyPodPassesTheReadinessProbeTheChartDeclaresOnItsOwnAddress() throws Exception {
         assertEquals(List.of("gateway", "ingest-service", "ranking-service", "scoring-service"), List.copyOf(run.pods.keySet()));
         for (String service : run.pods.keySet()) {
-            HttpResponse<String> r = run.http.send(HttpRequest.newBuilder(URI.create(run.podUrl(service) + "/q/health/ready"))
-                    .build(), HttpResponse.BodyHandlers.ofString());
+            ChartPods.Pod pod = run.pods.get(service);
+            HttpResponse<String> r = run.http.send(HttpRequest.newBuilder(URI.create(run.probeUrl(service, 0)
+                    + pod.readinessPath())).build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(200, r.statusCode(), service + ": " + r.body());
             assertEquals("UP", JSON.readTree(r.body()).path("status").asText(), service);
-            assertEquals(8080, run.pods.get(service).containerPort(), service);
+            assertEquals(8080, pod.containerPort(), service);
+        }
+        assertEquals(9000, run.pods.get("gateway").probePort(), "the gateway is probed on its management port");
+        for (String backend : List.of("ingest-service", "ranking-service", "scoring-service")) {
+            assertEquals(8080, run.pods.get(backend).probePort(), backend + " keeps /q/* on its main port");
+        }
+    }
+
+    @Test
+    void theGatewaysHealthAndMetricsAreOnItsManagementPortOnly() throws Exception {
+        String management = run.probeUrl("gateway", 0);
+        for (String path : List.of("/q/health/ready", "/q/metrics")) {
+            HttpResponse<String> inside = run.http.send(HttpRequest.newBuilder(URI.create(management + path)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, inside.statusCode(), path + " on the management port");
+            HttpResponse<String> outside = call("GET", path, null, null, null);
+            assertFalse(outside.statusCode() == 200, path + " must not answer on the public port the Ingress routes: "
+                    + outside.statusCode());
+        }
+    }
+
+    @Test
+    void everyBackendListensOnItsPodAddressOnly() throws Exception {
+        for (String backend : List.of("ingest-service", "ranking-service", "scoring-service")) {
+            int port = run.pods.get(backend).containerPort();
+            assertEquals(run.podIp(backend), run.pods.get(backend).envAt(run.podIp(backend)).get("QUARKUS_HTTP_HOST"),
+                    backend + " binds what the chart sets from status.podIP");
+            HttpResponse<String> own = run.http.send(HttpRequest.newBuilder(URI.create(run.podUrl(backend)
+                    + "/q/health/live")).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, own.statusCode(), backend + " answers on its pod address");
+            // loopback and another address of the pod range: a bind on all interfaces would answer there too
+            for (String other : List.of("127.0.0.1", ChartRun.NET + "250")) {
+                try (java.net.Socket socket = new java.net.Socket()) {
+                    org.junit.jupiter.api.Assertions.assertThrows(java.net.ConnectException.class,
+                            () -> socket.connect(new java.net.InetSocketAddress(other, port), 2000),
+                            backend + " must not answer on " + other + ":" + port);
+                }
+            }
         }
     }
 
@@ -150,6 +188,24 @@ class ChartRunTest {
                 null);
         assertEquals(403, other.statusCode(), other.body());
         assertTrue(other.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+        // past the gateway, straight to the backends' pods: each applies the rule itself (scoring asks ranking's
+        // catalog through the chart's REST URL with the advertiser's token)
+        String explanation = run.podUrl("scoring-service") + "/v1/entities/%s/periods/" + DAY + "/explanation";
+        HttpResponse<String> ownDirect = direct(String.format(explanation, "chart-brand"), brand);
+        assertEquals(200, ownDirect.statusCode(), ownDirect.body());
+        assertEquals(2, JSON.readTree(ownDirect.body()).path("raw").path("E5").asLong());
+        for (String url : List.of(String.format(explanation, "chart-tourism"),
+                run.podUrl("ranking-service") + "/v1/catalog/entities/chart-tourism")) {
+            HttpResponse<String> refused = direct(url, brand);
+            assertEquals(403, refused.statusCode(), url + ": " + refused.body());
+            assertEquals("https://caimei.io/problems/not-your-campaign",
+                    JSON.readTree(refused.body()).path("type").asText());
+        }
+    }
+
+    private HttpResponse<String> direct(String url, String token) throws Exception {
+        return run.http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
+                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
@@ -181,6 +237,7 @@ class ChartRunTest {
             Map<String, String> env = new LinkedHashMap<>(run.pods.get(missing.getKey()).env());
             env.remove(missing.getValue());
             env.put("QUARKUS_HTTP_PORT", "8089");
+            env.computeIfPresent("CAIMEI_MANAGEMENT_PORT", (k, v) -> "9089");
             String log = missing.getKey() + "-without-" + missing.getValue();
             Process p = run.startPod(missing.getKey(), env, log);
             assertTrue(p.waitFor(90, TimeUnit.SECONDS), missing.getKey() + " kept running without " + missing.getValue());

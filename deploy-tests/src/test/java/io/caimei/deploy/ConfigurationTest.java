@@ -82,7 +82,8 @@ class ConfigurationTest {
                         "QUARKUS_DATASOURCE_PASSWORD", "caimei-postgres-app/password"));
         expected.forEach((service, refs) -> {
             Map<String, String> actual = new HashMap<>();
-            env(objects, service).values().stream().filter(e -> e.getValueFrom() != null).forEach(e -> actual.put(e.getName(),
+            env(objects, service).values().stream().filter(e -> e.getValueFrom() != null
+                    && e.getValueFrom().getSecretKeyRef() != null).forEach(e -> actual.put(e.getName(),
                     e.getValueFrom().getSecretKeyRef().getName() + "/" + e.getValueFrom().getSecretKeyRef().getKey()));
             assertEquals(refs, actual, service);
         });
@@ -144,7 +145,7 @@ class ConfigurationTest {
                         "QUARKUS_REST_CLIENT_RANKING_URL", "http://caimei-ranking-service:8080"),
                 "ingest-service", Map.of("QUARKUS_REST_CLIENT_CATALOG_URL", "http://caimei-ranking-service:8080"),
                 "ranking-service", Map.of("QUARKUS_REST_CLIENT_SCORING_URL", "http://caimei-scoring-service:8080"),
-                "scoring-service", Map.of());
+                "scoring-service", Map.of("QUARKUS_REST_CLIENT_CATALOG_URL", "http://caimei-ranking-service:8080"));
         expected.forEach((service, urls) -> {
             Map<String, String> actual = new HashMap<>();
             config(objects, service).forEach((k, v) -> {

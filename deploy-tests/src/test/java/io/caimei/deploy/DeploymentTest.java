@@ -79,16 +79,69 @@ class DeploymentTest {
             Container container = container(deployment(objects, service));
             assertEquals(8080, container.getPorts().stream().filter(p -> "http".equals(p.getName())).findFirst()
                     .orElseThrow().getContainerPort(), service + " listens on http 8080");
-            assertProbe(container.getStartupProbe(), "/q/health/started", service);
-            assertProbe(container.getLivenessProbe(), "/q/health/live", service);
-            assertProbe(container.getReadinessProbe(), "/q/health/ready", service);
+            // the gateway serves /q/* only on its management interface; backends keep it on their main port
+            String probed = service.equals("gateway") ? "management" : "http";
+            assertProbe(container.getStartupProbe(), "/q/health/started", service, probed);
+            assertProbe(container.getLivenessProbe(), "/q/health/live", service, probed);
+            assertProbe(container.getReadinessProbe(), "/q/health/ready", service, probed);
+        }
+        Container gateway = container(deployment(objects, "gateway"));
+        assertEquals(Map.of("http", 8080, "management", 9000), ports(gateway), "the gateway's container ports");
+        for (String backend : Manifests.BACKENDS) {
+            assertEquals(Map.of("http", 8080), ports(container(deployment(objects, backend))), backend);
         }
     }
 
-    private static void assertProbe(Probe probe, String path, String service) {
+    private static Map<String, Integer> ports(Container container) {
+        Map<String, Integer> ports = new java.util.TreeMap<>();
+        container.getPorts().forEach(p -> ports.put(p.getName(), p.getContainerPort()));
+        return ports;
+    }
+
+    private static void assertProbe(Probe probe, String path, String service, String port) {
         assertNotNull(probe, service + " probe " + path);
         assertEquals(path, probe.getHttpGet().getPath(), service);
-        assertEquals("http", probe.getHttpGet().getPort().getStrVal(), service);
+        assertEquals(port, probe.getHttpGet().getPort().getStrVal(), service);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"values.yaml", "values-production.yaml"})
+    void backendsListenOnThePodAddressAndTheGatewaysManagementInterfaceToo(String file) {
+        List<Map<String, Object>> objects = Manifests.render(valuesFile(file));
+        for (String service : Manifests.SERVICES) {
+            List<io.fabric8.kubernetes.api.model.EnvVar> env = container(deployment(objects, service)).getEnv();
+            assertEquals("POD_IP", env.get(0).getName(), service + ": defined before anything expands $(POD_IP)");
+            assertEquals("status.podIP", env.get(0).getValueFrom().getFieldRef().getFieldPath(), service);
+            Map<String, String> plain = new java.util.HashMap<>();
+            env.stream().filter(e -> e.getValue() != null).forEach(e -> plain.put(e.getName(), e.getValue()));
+            if (service.equals("gateway")) {
+                assertEquals("$(POD_IP)", plain.get("CAIMEI_MANAGEMENT_HOST"), "the gateway's health and metrics");
+                assertEquals("9000",
+                        str(named(objects, "ConfigMap", fullname(service)), "data.CAIMEI_MANAGEMENT_PORT"));
+            } else {
+                assertEquals("$(POD_IP)", plain.get("QUARKUS_HTTP_HOST"), service + " binds its pod address only");
+                assertNull(plain.get("CAIMEI_MANAGEMENT_HOST"), service + " has no management interface");
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"values.yaml", "values-production.yaml"})
+    void theIngressRoutesTheGatewaysPublicPortOnlyNeverItsManagementPort(String file) {
+        List<Map<String, Object>> objects = Manifests.render(valuesFile(file));
+        Map<String, Object> svc = named(objects, "Service", fullname("gateway"));
+        assertEquals("9000", str(svc, "spec.ports.name=management.port"));
+        assertEquals("management", str(svc, "spec.ports.name=management.targetPort"));
+        Map<String, Object> ingress = named(objects, "Ingress", fullname("gateway"));
+        List<Object> paths = list(ingress, "spec.rules.0.http.paths");
+        assertEquals(1, paths.size(), "one route");
+        assertEquals(fullname("gateway"), str(paths.get(0), "backend.service.name"));
+        assertEquals("http", str(paths.get(0), "backend.service.port.name"),
+                "the public port, so /q/* is not reachable");
+        for (String backend : Manifests.BACKENDS) {
+            assertEquals(1, list(named(objects, "Service", fullname(backend)), "spec.ports").size(),
+                    backend + ": http only");
+        }
     }
 
     @ParameterizedTest
@@ -168,13 +221,15 @@ class DeploymentTest {
             if (annotations) {
                 assertEquals("true", podAnnotations.get("prometheus.io/scrape"), service);
                 assertEquals("/q/metrics", podAnnotations.get("prometheus.io/path"), service);
-                assertEquals("8080", podAnnotations.get("prometheus.io/port"), service);
+                assertEquals(service.equals("gateway") ? "9000" : "8080", podAnnotations.get("prometheus.io/port"),
+                        service);
             }
             if (!monitors.isEmpty()) {
                 Map<String, Object> monitor = named(objects, "ServiceMonitor", fullname(service));
                 assertEquals(map(named(objects, "Service", fullname(service)), "spec.selector"),
                         map(monitor, "spec.selector.matchLabels"), service);
-                assertEquals("http", str(monitor, "spec.endpoints.0.port"));
+                assertEquals(service.equals("gateway") ? "management" : "http",
+                        str(monitor, "spec.endpoints.0.port"), service);
                 assertEquals("/q/metrics", str(monitor, "spec.endpoints.0.path"));
             }
         }

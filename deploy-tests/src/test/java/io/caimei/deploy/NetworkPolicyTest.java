@@ -88,8 +88,19 @@ class NetworkPolicyTest {
         if (service.equals("gateway")) {
             flows.add(ENDPOINT_PEERS.get("ingress-controller") + " TCP 8080");
         }
-        flows.add(ENDPOINT_PEERS.get("prometheus") + " TCP 8080");
+        flows.add(ENDPOINT_PEERS.get("prometheus") + " TCP " + metricsPort(rendered, service));
         return flows;
+    }
+
+    /**
+     * Where Prometheus scrapes a pod: its container port named {@code management} where it has one (Quarkus' management
+     * interface then serves /q/metrics only there), else its {@code http} port.
+     */
+    static String metricsPort(List<Map<String, Object>> rendered, String service) {
+        Map<String, Object> deployment = Manifests.named(rendered, "Deployment", "caimei-" + service);
+        String management = str(deployment, "spec.template.spec.containers.0.ports.name=management.containerPort");
+        return management != null ? management
+                : str(deployment, "spec.template.spec.containers.0.ports.name=http.containerPort");
     }
 
     /** What a policy's rules admit, one "peer protocol port" per combination. */
@@ -173,9 +184,16 @@ class NetworkPolicyTest {
                 "namespace{kubernetes.io/metadata.name=kube-system} pods{k8s-app=kube-dns} TCP 53"),
                 egressFlows(rendered, "ingest-service"), "ingest: catalog on ranking, Kafka, Redis, OIDC, DNS; no PostgreSQL");
         assertEquals(Set.of(podPeer("gateway") + " TCP 8080", podPeer("ingest-service") + " TCP 8080",
-                "namespace{kubernetes.io/metadata.name=monitoring} TCP 8080"), ingressFlows(rendered, "ranking-service"));
+                podPeer("scoring-service") + " TCP 8080", "namespace{kubernetes.io/metadata.name=monitoring} TCP 8080"),
+                ingressFlows(rendered, "ranking-service"),
+                "ranking: the gateway, ingest's catalog links, scoring's tenancy lookups");
         assertEquals(Set.of(podPeer("gateway") + " TCP 8080", podPeer("ranking-service") + " TCP 8080",
                 "namespace{kubernetes.io/metadata.name=monitoring} TCP 8080"), ingressFlows(rendered, "scoring-service"));
+        assertTrue(egressFlows(rendered, "scoring-service").contains(podPeer("ranking-service") + " TCP 8080"),
+                "scoring asks ranking's catalog before an advertiser's breakdown");
+        assertEquals(Set.of("namespace{kubernetes.io/metadata.name=ingress-nginx} TCP 8080",
+                "namespace{kubernetes.io/metadata.name=monitoring} TCP 9000"), ingressFlows(rendered, "gateway"),
+                "the gateway: its public port from the Ingress controller only, metrics on the management port");
         assertTrue(egressFlows(rendered, "gateway").stream().noneMatch(f -> f.contains("9092") || f.contains("5432")),
                 "the gateway talks to neither Kafka nor PostgreSQL");
     }

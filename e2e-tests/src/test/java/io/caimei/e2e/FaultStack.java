@@ -129,7 +129,8 @@ final class FaultStack implements AutoCloseable {
         List<String> args = new ArrayList<>(List.of("-Dquarkus.redis.hosts=redis://127.0.0.1:" + REDIS_PORT));
         switch (module) {
             case "ranking-service" -> args.add("-Dquarkus.rest-client.scoring.url=http://127.0.0.1:" + SCORING);
-            case "scoring-service" -> args.add("-Dcaimei.scoring.allowed-lateness=P36500D");
+            case "scoring-service" -> args.addAll(List.of("-Dcaimei.scoring.allowed-lateness=P36500D",
+                    "-Dquarkus.rest-client.catalog.url=http://127.0.0.1:" + RANKING));
             case "ingest-service" -> args.addAll(List.of("-Dquarkus.rest-client.catalog.url=http://127.0.0.1:" + RANKING,
                     "-Dcaimei.ingest.catalog-refresh=1s"));
             case "gateway" -> args.addAll(List.of("-Dquarkus.rest-client.ranking.url=http://127.0.0.1:" + RANKING,

@@ -45,7 +45,9 @@ final class OwnScoring implements AutoCloseable {
         Stack.createTopics(topics);
         Process r = Stack.launch("ranking-service", ranking, topics, "e2e-" + run + "-ranking",
                 List.of("-Dquarkus.rest-client.scoring.url=http://127.0.0.1:" + scoring), name + "-ranking");
-        Process s = Stack.launch("scoring-service", scoring, topics, "e2e-" + run + "-scoring", scoringFlags,
+        List<String> flags = new java.util.ArrayList<>(scoringFlags);
+        flags.add("-Dquarkus.rest-client.catalog.url=http://127.0.0.1:" + ranking);
+        Process s = Stack.launch("scoring-service", scoring, topics, "e2e-" + run + "-scoring", flags,
                 name + "-scoring");
         processes.add(r);
         processes.add(s);

@@ -42,7 +42,9 @@ public final class Stack implements BeforeAllCallback {
     public static final int RANKING_PORT = 18083;
 
     private static final Map<String, Process> PROCESSES = new LinkedHashMap<>();
-    private static final List<String> SCORING_ARGS = List.of("-Dcaimei.scoring.allowed-lateness=P36500D");
+    /** Scoring asks ranking's catalog who owns a campaign before it shows an advertiser a breakdown. */
+    private static final List<String> SCORING_ARGS = List.of("-Dcaimei.scoring.allowed-lateness=P36500D",
+            "-Dquarkus.rest-client.catalog.url=http://127.0.0.1:" + RANKING_PORT);
     private static String runId;
     private static boolean started;
 

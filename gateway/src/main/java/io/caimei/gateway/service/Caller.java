@@ -6,6 +6,7 @@ import jakarta.enterprise.context.RequestScoped;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
+import io.caimei.common.security.BreakdownAccess;
 import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.security.identity.SecurityIdentity;
 
@@ -13,7 +14,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 @RequestScoped
 public class Caller {
 
-    public static final String ADVERTISER_CLAIM = "advertiser_id";
+    public static final String ADVERTISER_CLAIM = BreakdownAccess.ADVERTISER_CLAIM;
 
     private final SecurityIdentity identity;
 
@@ -33,7 +34,7 @@ public class Caller {
 
     /** True for analyst and admin, who may see any entity's breakdown. */
     public boolean isInternal() {
-        return has("analyst") || has("admin");
+        return BreakdownAccess.seesEverything(identity);
     }
 
     public Optional<String> advertiserId() {

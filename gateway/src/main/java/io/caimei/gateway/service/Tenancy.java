@@ -8,12 +8,13 @@ import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.caimei.common.rest.Problem;
+import io.caimei.common.security.BreakdownAccess;
+import io.caimei.gateway.client.BackendUnavailableException;
 import io.caimei.gateway.client.Backends;
 
 /**
- * Advertiser tenancy: an advertiser sees breakdowns only of campaigns it owns. The refusal is the same
- * whether the entity exists or not, so nothing about other advertisers' campaigns can be inferred.
+ * Advertiser tenancy at the door: the shared rule ({@link BreakdownAccess}) applied to the entity as ranking's
+ * catalog describes it. Ranking and scoring apply the same rule again behind the gateway.
  */
 @ApplicationScoped
 public class Tenancy {
@@ -29,26 +30,31 @@ public class Tenancy {
     }
 
     public void requireBreakdownAccess(String entityId) {
-        if (caller.isInternal()) {
+        if (BreakdownAccess.seesEverything(caller.identity())) {
             return;
         }
-        String advertiser = caller.advertiserId().orElseThrow(Tenancy::notYours);
+        if (BreakdownAccess.advertiserId(caller.identity()).isEmpty()) {
+            // refused before the catalog is asked: the answer cannot depend on what it holds
+            throw BreakdownAccess.notYourCampaign();
+        }
         Response r = backends.rankingRead(c -> c.catalogEntity(caller.bearer(), entityId));
         try (r) {
+            if (r.getStatus() >= 500) {
+                // an outage is a 503, never a refusal the advertiser could mistake for "not yours"
+                throw new BackendUnavailableException("ranking");
+            }
             if (r.getStatus() != 200) {
-                throw notYours();
+                // ranking refuses an advertiser another's campaign and a missing id alike (403)
+                throw BreakdownAccess.notYourCampaign();
             }
             Map<?, ?> entity = json.readValue(r.readEntity(byte[].class), Map.class);
-            if (!"CAMPAIGN".equals(entity.get("type")) || !advertiser.equals(entity.get("owner"))) {
-                throw notYours();
-            }
+            BreakdownAccess.require(caller.identity(), text(entity.get("type")), text(entity.get("owner")));
         } catch (IOException e) {
-            throw notYours();
+            throw BreakdownAccess.notYourCampaign();
         }
     }
 
-    private static Problem notYours() {
-        return new Problem(403, "not-your-campaign", "Forbidden",
-                "advertisers may see breakdowns of their own campaigns only");
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
     }
 }

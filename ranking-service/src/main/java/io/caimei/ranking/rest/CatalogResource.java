@@ -17,12 +17,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import io.caimei.common.rest.Problem;
+import io.caimei.common.security.BreakdownAccess;
 import io.caimei.events.EntityIds;
 import io.caimei.events.EntityType;
 import io.caimei.ranking.mapping.Attribution;
 import io.caimei.ranking.mapping.CatalogEntity;
 import io.caimei.ranking.mapping.CatalogImport;
 import io.caimei.ranking.service.CatalogService;
+import io.quarkus.security.identity.SecurityIdentity;
 
 /** Reads and writes the catalog; also gives ingest the attribution links of every content. */
 @Path("/v1/catalog")
@@ -31,16 +33,31 @@ import io.caimei.ranking.service.CatalogService;
 public class CatalogResource {
 
     private final CatalogService catalog;
+    private final SecurityIdentity identity;
 
-    public CatalogResource(CatalogService catalog) {
+    public CatalogResource(CatalogService catalog, SecurityIdentity identity) {
         this.catalog = catalog;
+        this.identity = identity;
     }
 
+    /**
+     * An entry names a campaign's owner, so an advertiser gets only its own campaigns (the gateway and scoring ask
+     * with the advertiser's token to decide on a breakdown); anything else, missing ids included, is the same 403.
+     */
     @GET
     @Path("/entities/{id}")
     @RolesAllowed({ "analyst", "admin", "advertiser" })
     public CatalogEntity get(@PathParam("id") String id) {
-        return catalog.find(id).orElseThrow(() -> new Problem(404, "not-in-catalog", "Not in catalog",
+        boolean internal = BreakdownAccess.seesEverything(identity);
+        if (!internal && BreakdownAccess.advertiserId(identity).isEmpty()) {
+            throw BreakdownAccess.notYourCampaign();
+        }
+        Optional<CatalogEntity> found = catalog.find(id);
+        if (!internal) {
+            BreakdownAccess.require(identity, found.map(e -> e.type() == null ? null : e.type().name()).orElse(null),
+                    found.map(CatalogEntity::owner).orElse(null));
+        }
+        return found.orElseThrow(() -> new Problem(404, "not-in-catalog", "Not in catalog",
                 "no catalog entity '" + (EntityIds.isValid(id) ? id : "?") + "'"));
     }
 
