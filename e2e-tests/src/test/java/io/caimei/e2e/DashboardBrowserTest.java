@@ -96,7 +96,7 @@ class DashboardBrowserTest {
         return switch (p[0]) {
             case "UP" -> "▲" + p[1];
             case "DOWN" -> "▼" + p[1];
-            case "SAME" -> "–";
+            case "SAME" -> "=";
             case "NEW" -> "NEW";
             case "RE_ENTRY" -> "RE";
             default -> throw new AssertionError(movement);
@@ -111,16 +111,18 @@ class DashboardBrowserTest {
         assertEquals(user, b.driver().findElement(By.id("user")).getText());
     }
 
-    /** Picks a board and a period and waits until the table shows that board's period with {@code rows} entries. */
+    /** Picks a board, types a period and waits until the table shows that board's period with {@code rows} entries. */
     private static List<WebElement> show(Browser b, String board, String period, int rows) {
         WebDriver d = b.driver();
         new Select(d.findElement(By.id("board"))).selectByValue(board);
         b.waiting(Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#period-select[data-board='" + board + "'] option")));
+        WebElement input = d.findElement(By.id("period-input"));
+        input.clear();
+        input.sendKeys(period);
+        d.findElement(By.cssSelector("#period-form button")).click();
+        b.waiting(Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("#period-select[data-board='" + board + "'] option[value='" + period + "']")));
-        Select periods = new Select(d.findElement(By.id("period-select")));
-        if (!period.equals(periods.getFirstSelectedOption().getAttribute("value"))) {
-            periods.selectByValue(period);
-        }
         String table = "#entries[data-board='" + board + "'][data-period='" + period + "'] tr[data-entity-id]";
         b.waiting(Duration.ofSeconds(20)).until(x -> x.findElements(By.cssSelector(table)).size() == rows);
         return d.findElements(By.cssSelector(table));
@@ -151,7 +153,7 @@ class DashboardBrowserTest {
                         cells.get(3).getText());
                 assertEquals(String.valueOf(api.getInt(at + "previousRank")), cells.get(4).getText());
             }
-            assertEquals(List.of("▲1", "▲1", "▼2", "–"), rows.stream()
+            assertEquals(List.of("▲1", "▲1", "▼2", "="), rows.stream()
                     .map(r -> r.findElements(By.tagName("td")).get(1).getText()).toList());
             // the hostile name is shown as text, never parsed as markup
             assertEquals(HOSTILE_NAME, d.findElement(By.cssSelector("tr[data-entity-id='" + X + "'] button")).getText());

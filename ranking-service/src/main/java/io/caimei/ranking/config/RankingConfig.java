@@ -42,6 +42,11 @@ public interface RankingConfig {
         @WithName("max-page-size")
         @WithDefault("100")
         int maxPageSize();
+
+        /** How many entries a CSV export or a search reads at a time, so a whole board-period is never in memory. */
+        @WithName("export-chunk")
+        @WithDefault("1000")
+        int exportChunk();
     }
 
     /** How long a call may wait for a store before the request answers 503 (a consumer retries instead). */

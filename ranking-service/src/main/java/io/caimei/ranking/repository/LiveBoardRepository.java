@@ -117,6 +117,11 @@ public class LiveBoardRepository {
         return read(board, period, "page", Long.toString(offset), limit, withContributors);
     }
 
+    /** A page as {@link #page}, waited for: for whole-board walks on a worker thread (exports, search). */
+    public LiveRead pageNow(String board, String period, long offset, int limit, boolean withContributors) {
+        return Stores.await(page(board, period, offset, limit, withContributors), timeouts.redis(), "Redis");
+    }
+
     /** The entries around one entity (n each side) in one round trip; offset -1 when it is not ranked. */
     public Uni<LiveRead> around(String board, String period, String entityId, int n, boolean withContributors) {
         return read(board, period, "around", entityId, n, withContributors);

@@ -1,5 +1,7 @@
 package io.caimei.ranking.rest;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -14,8 +16,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -25,18 +30,26 @@ import io.caimei.events.EntityIds;
 import io.caimei.events.Period;
 import io.caimei.ranking.config.RankingConfig;
 import io.caimei.ranking.mapping.BoardPage;
+import io.caimei.ranking.mapping.EntryCsv;
+import io.caimei.ranking.mapping.SearchResult;
 import io.caimei.ranking.mapping.Simulation;
 import io.caimei.ranking.service.Boards;
 import io.caimei.ranking.service.CatalogService;
 import io.caimei.ranking.service.RankingService;
 import io.caimei.ranking.service.SimulationService;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /** Boards, their periods, pages and an entity's neighbourhood. */
 @Path("/v1/boards")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({ "advertiser", "analyst", "admin" })
 public class BoardResource {
+
+    private static final String CSV = "text/csv";
+    private static final MediaType CSV_TYPE = MediaType.valueOf(CSV);
+    private static final int MAX_QUERY = 100;
+    private static final int MAX_SEARCH_LIMIT = 50;
 
     private final RankingService ranking;
     private final RankingConfig config;
@@ -65,10 +78,17 @@ public class BoardResource {
         return ranking.periods(board(boardId));
     }
 
+    /**
+     * A page as JSON (the default), or by content negotiation ({@code Accept: text/csv}) as a CSV attachment: the
+     * page, or with {@code all=true} every ranked entity of the board-period, streamed in chunks. Any other Accept
+     * is a 406 problem before this runs.
+     */
     @GET
     @Path("/{boardId}/periods/{period}")
-    public Uni<RestResponse<BoardPage>> page(@PathParam("boardId") String boardId, @PathParam("period") String period,
+    @Produces({ MediaType.APPLICATION_JSON, CSV })
+    public Uni<Response> page(@PathParam("boardId") String boardId, @PathParam("period") String period,
             @QueryParam("offset") @DefaultValue("0") int offset, @QueryParam("limit") Integer limit,
+            @QueryParam("all") @DefaultValue("false") boolean all, @Context HttpHeaders headers,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         Board b = board(boardId);
         int size = limit == null ? b.shown() : limit;
@@ -80,7 +100,73 @@ public class BoardResource {
                     "limit must be between 1 and " + config.ranking().maxPageSize() + ", got " + size);
         }
         Period p = period(period);
-        return cacheable(b, p, "page " + offset + " " + size, ifNoneMatch, () -> ranking.page(b, p, offset, size));
+        if (!wantsCsv(headers)) {
+            // JSON varies with Accept too: a cache must not answer a CSV request with it
+            return cacheable(b, p, "page " + offset + " " + size, ifNoneMatch, () -> ranking.page(b, p, offset, size))
+                    .map(r -> Response.fromResponse(r.toResponse()).header(HttpHeaders.VARY, HttpHeaders.ACCEPT)
+                            .build());
+        }
+        if (!all) {
+            return ranking.page(b, p, offset, size).map(page -> csv(b, p, EntryCsv.of(page.entries(),
+                    b.topContributors())));
+        }
+        int chunk = config.ranking().exportChunk();
+        // the walk reads stores synchronously: the answer is made, and its body written, on a worker thread
+        return Uni.createFrom().item(() -> {
+            boolean closed = ranking.isFrozen(b.id(), p.id());
+            StreamingOutput body = out -> {
+                out.write(EntryCsv.head(b.topContributors()));
+                ranking.forEachChunk(b, p, chunk, entries -> {
+                    try {
+                        out.write(EntryCsv.rows(entries, b.topContributors()));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+            };
+            return csv(b, p, body, closed);
+        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    /** True when the caller's preferred acceptable type is CSV; a wildcard or a tie means JSON. */
+    static boolean wantsCsv(HttpHeaders headers) {
+        for (MediaType m : headers.getAcceptableMediaTypes()) {
+            if (m.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
+                return false;
+            }
+            if (m.isCompatible(CSV_TYPE)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Response csv(Board b, Period p, Object body) {
+        return csv(b, p, body, ranking.isFrozen(b.id(), p.id()));
+    }
+
+    private static Response csv(Board b, Period p, Object body, boolean closed) {
+        return Response.ok(body).header(HttpHeaders.CONTENT_TYPE, EntryCsv.MEDIA_TYPE)
+                .header("Content-Disposition", "attachment; filename=\"" + b.id() + "-" + p.id() + ".csv\"")
+                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT)
+                .header(HttpHeaders.CACHE_CONTROL, closed ? ClosedETag.CACHE_CONTROL : "no-cache").build();
+    }
+
+    /** Ranked entities of a board-period whose name or entity id contains {@code q}, in rank order. */
+    @GET
+    @Path("/{boardId}/periods/{period}/search")
+    public Uni<SearchResult> search(@PathParam("boardId") String boardId, @PathParam("period") String period,
+            @QueryParam("q") String q, @QueryParam("limit") @DefaultValue("20") int limit) {
+        Board b = board(boardId);
+        if (q == null || q.isBlank() || q.codePointCount(0, q.length()) > MAX_QUERY) {
+            throw new Problem(400, "bad-search", "Bad search",
+                    "q must be 1 to " + MAX_QUERY + " characters and not blank");
+        }
+        if (limit < 1 || limit > MAX_SEARCH_LIMIT) {
+            throw new Problem(400, "bad-paging", "Bad paging",
+                    "limit must be between 1 and " + MAX_SEARCH_LIMIT + ", got " + limit);
+        }
+        return ranking.search(b, period(period), q.strip(), limit, config.ranking().exportChunk());
     }
 
     @GET

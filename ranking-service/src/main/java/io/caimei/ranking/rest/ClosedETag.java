@@ -11,8 +11,11 @@ final class ClosedETag {
     /** Closed answers may be kept a day by the caller; a renamed entity shows up after revalidation. */
     static final String CACHE_CONTROL = "private, max-age=86400";
 
-    /** Bump when the JSON of a board answer changes shape, so caches never mix the two. */
-    private static final String FORMAT = "v1";
+    /**
+     * Bump when the JSON of a board answer changes shape or meaning, so caches never mix the two (v2: movement,
+     * peak and periods on board by chart convention).
+     */
+    private static final String FORMAT = "v2";
 
     private ClosedETag() {
     }

@@ -13,6 +13,7 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import io.caimei.common.rest.StoreUnavailableException;
+import io.caimei.events.EntityType;
 import io.caimei.ranking.mapping.CatalogEntity;
 import io.caimei.ranking.repository.CatalogRepository;
 import io.caimei.ranking.repository.FrozenRepository;
@@ -77,6 +78,13 @@ public class CatalogService {
 
     public List<CatalogEntity> all() {
         return cache.values().stream().sorted(Comparator.comparing(CatalogEntity::id)).toList();
+    }
+
+    /** The CAMPAIGN entities an advertiser owns, by id, from memory. */
+    public List<CatalogEntity> campaignsOf(String advertiserId) {
+        return cache.values().stream()
+                .filter(e -> e.type() == EntityType.CAMPAIGN && advertiserId.equals(e.owner()))
+                .sorted(Comparator.comparing(CatalogEntity::id)).toList();
     }
 
     public long version() {

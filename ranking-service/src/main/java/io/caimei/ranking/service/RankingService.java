@@ -4,11 +4,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import jakarta.annotation.Priority;
@@ -25,6 +27,7 @@ import io.caimei.ranking.mapping.BoardPage;
 import io.caimei.ranking.mapping.CatalogEntity;
 import io.caimei.ranking.mapping.Entry;
 import io.caimei.ranking.mapping.PeriodState;
+import io.caimei.ranking.mapping.SearchResult;
 import io.caimei.ranking.repository.FrozenRepository;
 import io.caimei.ranking.repository.FrozenRepository.FrozenRow;
 import io.caimei.ranking.repository.LiveBoardRepository;
@@ -203,7 +206,7 @@ public class RankingService {
                 : facts.of(board, period, ids, read.facts(), read.factsReady(), false);
         return new BoardPage(board.id(), board.name(), period.id(), false,
                 PeriodState.of(false, read.total(), period, Instant.now()), offset, limit, read.total(),
-                decorate(raws, known));
+                decorate(board, raws, known));
     }
 
     /** A closed period's page: from PostgreSQL once (on a worker thread), then from memory (it never changes). */
@@ -226,7 +229,7 @@ public class RankingService {
                 known = facts.of(board, period, ids, stored.raw(), stored.ready(), true);
             }
             BoardPage page = new BoardPage(board.id(), board.name(), period.id(), true,
-                    PeriodState.of(true, total, period, Instant.now()), offset, limit, total, decorate(raws, known));
+                    PeriodState.of(true, total, period, Instant.now()), offset, limit, total, decorate(board, raws, known));
             closedPages.put(key, page);
             return page;
         });
@@ -253,21 +256,84 @@ public class RankingService {
     public record PeriodSummary(String period, String granularity, boolean closed, PeriodState state) {
     }
 
-    private List<Entry> decorate(List<Raw> raws, List<MovementFacts.Facts> known) {
+    /** Entries with names and movement by chart convention: on the chart means within the board's shown top N. */
+    private List<Entry> decorate(Board board, List<Raw> raws, List<MovementFacts.Facts> known) {
         List<Entry> out = new ArrayList<>(raws.size());
+        int shown = board.shown();
         for (int i = 0; i < raws.size(); i++) {
             Raw r = raws.get(i);
             MovementFacts.Facts f = known.get(i);
             Integer prev = f.previousRank();
-            int onBoard = f.onBoard();
+            // the stored facts cover frozen periods before this one; the current rank counts when on the chart
             Optional<CatalogEntity> c = catalog.find(r.entityId());
             String topName = r.topContributor() == null ? null
                     : catalog.find(r.topContributor()).map(CatalogEntity::name).orElse(r.topContributor());
             out.add(new Entry(r.rank(), r.entityId(), c.map(CatalogEntity::name).orElse(r.entityId()),
-                    c.isPresent(), r.score(), prev, Movement.of(r.rank(), prev, onBoard), f.peak(), onBoard,
+                    c.isPresent(), r.score(), prev, Movement.of(r.rank(), prev, f.onBoard(), shown),
+                    Movement.peak(f.peak(), r.rank(), shown), Movement.periodsOnBoard(f.onBoard(), r.rank(), shown),
                     r.topContributor(), topName, r.topContributorOrders()));
         }
         return out;
+    }
+
+    /**
+     * Walks every ranked entity of a board-period in rank order, {@code chunk} entries at a time, so a whole
+     * board-period is never in memory at once. Blocking: call it on a worker thread. An open period keeps
+     * changing while it is walked; each chunk is one consistent Redis read.
+     */
+    public void forEachChunk(Board board, Period period, int chunk, Consumer<List<Entry>> sink) {
+        if (isFrozen(board.id(), period.id())) {
+            for (int from = 0;; from += chunk) {
+                List<Raw> raws = new ArrayList<>();
+                for (FrozenRow r : frozen.page(board.id(), period.id(), from, chunk)) {
+                    raws.add(new Raw(r.rank(), r.entityId(), r.score(), r.topContributor(), r.topContributorOrders()));
+                }
+                if (raws.isEmpty()) {
+                    return;
+                }
+                List<String> ids = raws.stream().map(Raw::entityId).toList();
+                LiveBoardRepository.StoredFacts stored = live.facts(board.id(), period.id(), ids);
+                sink.accept(decorate(board, raws, facts.of(board, period, ids, stored.raw(), stored.ready(), true)));
+                if (raws.size() < chunk) {
+                    return;
+                }
+            }
+        }
+        for (int from = 0;; from += chunk) {
+            LiveRead read = live.pageNow(board.id(), period.id(), from, chunk, board.topContributors());
+            if (read.entries().isEmpty()) {
+                return;
+            }
+            sink.accept(openPageNow(board, period, read, from, chunk).entries());
+            if (read.entries().size() < chunk) {
+                return;
+            }
+        }
+    }
+
+    /**
+     * Ranked entities of a board-period whose catalog name or entity id contains {@code query} (case-insensitive),
+     * in rank order: at most {@code limit} entries and the number of all matches. Walks the board-period in chunks
+     * on a worker thread.
+     */
+    public Uni<SearchResult> search(Board board, Period period, String query, int limit, int chunk) {
+        String needle = query.toLowerCase(Locale.ROOT);
+        return blocking(() -> {
+            List<Entry> found = new ArrayList<>();
+            long[] total = { 0 };
+            forEachChunk(board, period, chunk, entries -> {
+                for (Entry e : entries) {
+                    if (e.name().toLowerCase(Locale.ROOT).contains(needle)
+                            || e.entityId().toLowerCase(Locale.ROOT).contains(needle)) {
+                        total[0]++;
+                        if (found.size() < limit) {
+                            found.add(e);
+                        }
+                    }
+                }
+            });
+            return new SearchResult(board.id(), period.id(), query, total[0], found);
+        });
     }
 
     private record Raw(int rank, String entityId, double score, String topContributor, Long topContributorOrders) {

@@ -66,8 +66,10 @@ public class SimulationService {
             double score = order.get(i).getValue();
             String id = order.get(i).getKey();
             Current now = current.get(id);
-            entries.add(new Simulation.Placing(rank, id, catalog.find(id).map(CatalogEntity::name).orElse(id), score,
-                    now.rank(), now.score(), now.rank() - rank));
+            String name = catalog.find(id).map(CatalogEntity::name).orElse(id);
+            entries.add(now == null ? new Simulation.Placing(rank, id, name, score, null, null, null, "NEW")
+                    : new Simulation.Placing(rank, id, name, score, now.rank(), now.score(), now.rank() - rank,
+                            Movement.arrow(rank, now.rank())));
         }
         return new Simulation(board.id(), period.id(), simulated.size(), entries);
     }
