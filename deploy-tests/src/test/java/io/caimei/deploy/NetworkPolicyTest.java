@@ -40,7 +40,29 @@ class NetworkPolicyTest {
             "oidc", "namespace{kubernetes.io/metadata.name=ingress-nginx}",
             "dns", "namespace{kubernetes.io/metadata.name=kube-system} pods{k8s-app=kube-dns}",
             "ingress-controller", "namespace{kubernetes.io/metadata.name=ingress-nginx}",
-            "prometheus", "namespace{kubernetes.io/metadata.name=monitoring}");
+            "prometheus", "namespace{kubernetes.io/metadata.name=monitoring}",
+            "keycloak", "pods{app=keycloak}");
+
+    /**
+     * True when the production realm's gateway client tells Keycloak to call this service's back-channel logout
+     * (k8s/41-keycloak-realm.yaml, {@code backchannel.logout.url} naming the service's rendered Service).
+     */
+    static boolean realmCallsBackChannelLogoutOf(List<Map<String, Object>> rendered, String service) {
+        Map<String, Object> realm = map(Manifests.named(Manifests.readYamlDocuments(
+                Manifests.k8sDir().resolve("41-keycloak-realm.yaml")), "KeycloakRealmImport", "caimei-realm"), "spec.realm");
+        for (Object client : list(realm, "clients")) {
+            Object url = map(client, "attributes") == null ? null : map(client, "attributes").get("backchannel.logout.url");
+            if (url != null) {
+                String host = URI.create(url.toString()).getHost();
+                String serviceName = host.substring(0, host.indexOf('.'));
+                Map<String, Object> svc = Manifests.named(rendered, "Service", serviceName);
+                if (service.equals(String.valueOf(map(svc, "spec.selector").get("app.kubernetes.io/name")))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
 
     /** The flows of each pod, derived from its rendered environment: "to-peer TCP|UDP port". */
     static Set<String> egressFlows(List<Map<String, Object>> rendered, String service) {
@@ -87,6 +109,9 @@ class NetworkPolicyTest {
         }
         if (service.equals("gateway")) {
             flows.add(ENDPOINT_PEERS.get("ingress-controller") + " TCP 8080");
+            if (realmCallsBackChannelLogoutOf(rendered, service)) {
+                flows.add(ENDPOINT_PEERS.get("keycloak") + " TCP 8080");
+            }
         }
         flows.add(ENDPOINT_PEERS.get("prometheus") + " TCP " + metricsPort(rendered, service));
         return flows;
@@ -192,8 +217,9 @@ class NetworkPolicyTest {
         assertTrue(egressFlows(rendered, "scoring-service").contains(podPeer("ranking-service") + " TCP 8080"),
                 "scoring asks ranking's catalog before an advertiser's breakdown");
         assertEquals(Set.of("namespace{kubernetes.io/metadata.name=ingress-nginx} TCP 8080",
-                "namespace{kubernetes.io/metadata.name=monitoring} TCP 9000"), ingressFlows(rendered, "gateway"),
-                "the gateway: its public port from the Ingress controller only, metrics on the management port");
+                "pods{app=keycloak} TCP 8080", "namespace{kubernetes.io/metadata.name=monitoring} TCP 9000"),
+                ingressFlows(rendered, "gateway"), "the gateway: its public port from the Ingress controller and "
+                        + "Keycloak's back-channel logout only, metrics on the management port");
         assertTrue(egressFlows(rendered, "gateway").stream().noneMatch(f -> f.contains("9092") || f.contains("5432")),
                 "the gateway talks to neither Kafka nor PostgreSQL");
     }
