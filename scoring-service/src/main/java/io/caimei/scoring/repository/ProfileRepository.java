@@ -1,13 +1,21 @@
 package io.caimei.scoring.repository;
 
+import java.io.IOException;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.caimei.common.rest.Stores;
 import io.caimei.common.sql.Schema;
@@ -15,6 +23,8 @@ import io.caimei.scoring.config.PostgresConfig;
 import io.caimei.scoring.mapping.AuditEntry;
 import io.caimei.scoring.mapping.ProfileVersion;
 import io.caimei.scoring.service.WeightProfile;
+import io.caimei.scoring.service.WeightTree;
+import io.caimei.scoring.service.Weights;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -29,6 +39,11 @@ public class ProfileRepository {
 
     /** Long enough for a PostgreSQL that is still starting beside us; a start that cannot reach it fails. */
     private static final Duration STARTUP = Duration.ofSeconds(30);
+
+    /** The weight columns read as text, so no number passes through a binary double. */
+    private static final String WEIGHTS_TEXT = "weights::text AS weights_text";
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     private final Pool pool;
     private final Duration timeout;
@@ -76,31 +91,33 @@ public class ProfileRepository {
 
     public List<ProfileVersion> all() {
         List<ProfileVersion> out = new ArrayList<>();
-        await(pool.query("SELECT * FROM weight_profile ORDER BY name, version").execute())
+        await(pool.query("SELECT *, " + WEIGHTS_TEXT + " FROM weight_profile ORDER BY name, version").execute())
                 .forEach(r -> out.add(map(r)));
         return out;
     }
 
     public List<ProfileVersion> active() {
         List<ProfileVersion> out = new ArrayList<>();
-        await(pool.query("SELECT * FROM weight_profile WHERE status = 'ACTIVE'").execute())
+        await(pool.query("SELECT *, " + WEIGHTS_TEXT + " FROM weight_profile WHERE status = 'ACTIVE'").execute())
                 .forEach(r -> out.add(map(r)));
         return out;
     }
 
     public Optional<ProfileVersion> find(String name, int version) {
-        var it = await(pool.preparedQuery("SELECT * FROM weight_profile WHERE name = $1 AND version = $2")
+        var it = await(pool.preparedQuery("SELECT *, " + WEIGHTS_TEXT
+                + " FROM weight_profile WHERE name = $1 AND version = $2")
                 .execute(Tuple.of(name, version))).iterator();
         return it.hasNext() ? Optional.of(map(it.next())) : Optional.empty();
     }
 
     /** Stores a new draft as the next version of the name and audits it with its changes. */
-    public ProfileVersion createDraft(String name, Map<String, Double> weights, String actor,
+    public ProfileVersion createDraft(String name, Map<String, BigDecimal> weights, String actor,
             Map<String, Object> changes) {
         return await(pool.withTransaction(c -> c.preparedQuery("""
                 INSERT INTO weight_profile (name, version, status, weights, created_by)
                 SELECT $1, coalesce(max(version), 0) + 1, 'DRAFT', $2, $3 FROM weight_profile WHERE name = $1
-                RETURNING *""").execute(Tuple.of(name, new JsonObject(new HashMap<>(weights)), actor))
+                RETURNING *, weights::text AS weights_text""")
+                .execute(Tuple.of(name, new JsonObject(new HashMap<>(weights)), actor))
                 .flatMap(rows -> {
                     ProfileVersion v = map(rows.iterator().next());
                     return audit(c, name, v.version(), "CREATED", actor, changes).map(x -> v);
@@ -120,11 +137,35 @@ public class ProfileRepository {
 
     public List<AuditEntry> audit(String name) {
         List<AuditEntry> out = new ArrayList<>();
-        await(pool.preparedQuery("SELECT * FROM weight_profile_audit WHERE name = $1 ORDER BY id")
+        await(pool.preparedQuery(
+                "SELECT *, changes::text AS changes_text FROM weight_profile_audit WHERE name = $1 ORDER BY id")
                 .execute(Tuple.of(name)))
                 .forEach(r -> out.add(new AuditEntry(r.getInteger("version"), r.getString("action"),
                         r.getString("actor"), r.getOffsetDateTime("at").toString(),
-                        ((JsonObject) r.getValue("changes")).getMap())));
+                        decimals(read(r.getString("changes_text"))))));
+        return out;
+    }
+
+    /** A JSONB column's text with every number an exact decimal (the column keeps what was entered). */
+    private static Map<String, Object> read(String json) {
+        try {
+            return JSON.readValue(json, new TypeReference<Map<String, Object>>() {
+            });
+        } catch (IOException e) {
+            throw new IllegalStateException("unreadable JSON in weight_profile", e);
+        }
+    }
+
+    private static BigDecimal decimal(Object v) {
+        return Weights.fromStore(v instanceof BigDecimal d ? d : new BigDecimal(v.toString()));
+    }
+
+    /** Every fractional number in an audit's changes as the decimal it stands for (earlier rows hold doubles). */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> decimals(Map<String, Object> changes) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        changes.forEach((k, v) -> out.put(k, v instanceof BigDecimal d ? Weights.fromStore(d)
+                : v instanceof Map<?, ?> m ? decimals((Map<String, Object>) m) : v));
         return out;
     }
 
@@ -140,9 +181,12 @@ public class ProfileRepository {
     }
 
     private static ProfileVersion map(Row r) {
-        JsonObject w = (JsonObject) r.getValue("weights");
-        Map<String, Double> weights = new HashMap<>();
-        w.getMap().forEach((k, v) -> weights.put(k, ((Number) v).doubleValue()));
+        Map<String, BigDecimal> weights = new LinkedHashMap<>();
+        for (String node : WeightTree.allNodes()) {
+            weights.put(node, null);
+        }
+        read(r.getString("weights_text")).forEach((k, v) -> weights.put(k, decimal(v)));
+        weights.values().removeIf(Objects::isNull);
         return new ProfileVersion(r.getString("name"), r.getInteger("version"), r.getString("status"), weights,
                 r.getString("created_by"), r.getOffsetDateTime("created_at").toString(), r.getString("activated_by"),
                 r.getOffsetDateTime("activated_at") == null ? null : r.getOffsetDateTime("activated_at").toString());

@@ -4,8 +4,10 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.caimei.events.IndexNode;
 import io.caimei.events.Indicator;
 import io.caimei.scoring.mapping.Explanation;
+import io.caimei.scoring.mapping.ExplanationNode;
 
 /** The 彩媒指数 formula: S = Σ W_i · ln(1 + max(0, x_i)), index = 10 · S². */
 public final class IndexCalculator {
@@ -30,6 +32,7 @@ public final class IndexCalculator {
     public static Explanation explain(String entityId, String period, WeightProfile profile, Map<Indicator, Long> raw) {
         Map<String, Long> values = new LinkedHashMap<>();
         Map<String, Double> nodes = new LinkedHashMap<>();
+        Map<String, ExplanationNode> labelled = new LinkedHashMap<>();
         Map<Indicator, Double> byIndicator = new EnumMap<>(Indicator.class);
         double s = 0;
         for (Indicator i : Indicator.values()) {
@@ -47,7 +50,11 @@ public final class IndexCalculator {
                 }
             }
             nodes.put(node, sum);
+            IndexNode n = IndexNode.valueOf(node);
+            labelled.put(node, new ExplanationNode(node, n.level(), n.parent(), n.label(), n.labelEn(),
+                    profile.weights().get(node), sum));
         }
-        return new Explanation(entityId, period, profile.name(), profile.version(), values, nodes, s, 10 * s * s);
+        return new Explanation(entityId, period, profile.name(), profile.version(), values, nodes, labelled, s,
+                10 * s * s);
     }
 }

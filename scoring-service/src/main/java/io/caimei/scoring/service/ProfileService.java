@@ -1,5 +1,6 @@
 package io.caimei.scoring.service;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -114,11 +115,12 @@ public class ProfileService {
         if (draft.weights() == null) {
             throw new Problem(400, "bad-profile", "Bad weight profile", "weights are required");
         }
-        List<String> errors = WeightTree.validate(draft.weights());
+        Map<String, BigDecimal> weights = Weights.parse(draft.weights());
+        List<String> errors = WeightTree.validate(weights);
         if (!errors.isEmpty()) {
             throw new Problem(400, "bad-profile", "Bad weight profile", String.join("; ", errors));
         }
-        return repository.createDraft(draft.name(), draft.weights(), actor, changes(draft.name(), draft.weights()));
+        return repository.createDraft(draft.name(), weights, actor, changes(draft.name(), weights));
     }
 
     /** Activates a version and re-scores open periods; returns how many scores were republished. */
@@ -163,7 +165,7 @@ public class ProfileService {
         return published;
     }
 
-    private Map<String, Object> changes(String name, Map<String, Double> weights) {
+    private Map<String, Object> changes(String name, Map<String, BigDecimal> weights) {
         Map<String, Object> out = new LinkedHashMap<>();
         WeightProfile current;
         try {
@@ -173,10 +175,11 @@ public class ProfileService {
             return out;
         }
         for (String node : WeightTree.allNodes()) {
-            double before = current.weights().getOrDefault(node, 0.0);
-            double after = weights.getOrDefault(node, 0.0);
-            if (Math.abs(before - after) > WeightTree.TOLERANCE) {
-                out.put(node, Map.of("from", before, "to", after));
+            BigDecimal before = current.weights().getOrDefault(node, BigDecimal.ZERO);
+            BigDecimal after = weights.getOrDefault(node, BigDecimal.ZERO);
+            if (before.subtract(after).abs().doubleValue() > WeightTree.TOLERANCE) {
+                // decimals, so the audit prints what was entered (0.3, never 0.30000000000000004)
+                out.put(node, Map.of("from", Weights.tidy(before), "to", Weights.tidy(after)));
             }
         }
         out.put("comparedTo", current.version());

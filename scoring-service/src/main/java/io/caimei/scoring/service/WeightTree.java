@@ -1,5 +1,6 @@
 package io.caimei.scoring.service;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +14,8 @@ public final class WeightTree {
 
     /** Tolerance for a sibling group's sum, per the design. */
     public static final double TOLERANCE = 1e-9;
+
+    private static final BigDecimal TOLERANCE_DECIMAL = new BigDecimal("1e-9");
 
     private static final Map<String, List<String>> CHILDREN = new LinkedHashMap<>();
 
@@ -60,38 +63,38 @@ public final class WeightTree {
 
     /**
      * Every problem with the weights, each naming the offending path (e.g. {@code C2/D3: weights sum to 0.9, not 1}).
-     * Empty when the weights form a valid profile.
+     * Empty when the weights form a valid profile. Sums are exact decimals, compared with the design's tolerance.
      */
-    public static List<String> validate(Map<String, Double> weights) {
+    public static List<String> validate(Map<String, BigDecimal> weights) {
         List<String> errors = new ArrayList<>();
         List<String> nodes = allNodes();
         for (String key : weights.keySet()) {
             if (!nodes.contains(key)) {
-                errors.add(key + ": unknown node (expected one of C1, C2, D1..D4, E1..E13)");
+                errors.add(Weights.printable(key) + ": unknown node (expected one of C1, C2, D1..D4, E1..E13)");
             }
         }
         for (String node : nodes) {
-            Double w = weights.get(node);
+            BigDecimal w = weights.get(node);
             if (w == null) {
                 errors.add(path(node) + ": missing weight");
-            } else if (w.isNaN() || w.isInfinite() || w < 0) {
-                errors.add(path(node) + ": weight must be a finite non-negative number, got " + w);
+            } else if (w.signum() < 0) {
+                errors.add(path(node) + ": weight must be a finite non-negative number, got " + w.toPlainString());
             }
         }
         for (String parent : CHILDREN.keySet()) {
-            double sum = 0;
+            BigDecimal sum = BigDecimal.ZERO;
             boolean complete = true;
             for (String child : children(parent)) {
-                Double w = weights.get(child);
+                BigDecimal w = weights.get(child);
                 if (w == null) {
                     complete = false;
                 } else {
-                    sum += w;
+                    sum = sum.add(w);
                 }
             }
-            if (complete && Math.abs(sum - 1.0) > TOLERANCE) {
+            if (complete && sum.subtract(BigDecimal.ONE).abs().compareTo(TOLERANCE_DECIMAL) > 0) {
                 errors.add((parent.equals("root") ? "root" : path(parent)) + ": children " + children(parent)
-                        + " sum to " + sum + ", not 1");
+                        + " sum to " + Weights.print(sum) + ", not 1");
             }
         }
         return errors;
