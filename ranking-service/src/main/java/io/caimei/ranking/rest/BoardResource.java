@@ -2,6 +2,7 @@ package io.caimei.ranking.rest;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -25,6 +26,7 @@ import jakarta.ws.rs.core.StreamingOutput;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import io.caimei.common.rest.Problem;
+import io.caimei.common.rest.Problems;
 import io.caimei.events.Board;
 import io.caimei.events.EntityIds;
 import io.caimei.events.Period;
@@ -38,7 +40,7 @@ import io.caimei.ranking.service.CatalogService;
 import io.caimei.ranking.service.RankingService;
 import io.caimei.ranking.service.SimulationService;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.smallrye.common.annotation.Blocking;
 
 /** Boards, their periods, pages and an entity's neighbourhood. */
 @Path("/v1/boards")
@@ -47,7 +49,9 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 public class BoardResource {
 
     private static final String CSV = "text/csv";
+    /** A CSV page waits for its stores at most this long; each store call has its own shorter timeout. */
     private static final MediaType CSV_TYPE = MediaType.valueOf(CSV);
+    private static final Duration PAGE_WAIT = Duration.ofSeconds(30);
     private static final int MAX_QUERY = 100;
     private static final int MAX_SEARCH_LIMIT = 50;
 
@@ -78,19 +82,69 @@ public class BoardResource {
         return ranking.periods(board(boardId));
     }
 
+    /** A page as JSON, the default answer (no Accept, a wildcard or application/json). */
+    @GET
+    @Path("/{boardId}/periods/{period}")
+    public Uni<Response> page(@PathParam("boardId") String boardId, @PathParam("period") String period,
+            @QueryParam("offset") @DefaultValue("0") int offset, @QueryParam("limit") Integer limit,
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch, @Context HttpHeaders headers) {
+        // with two methods on this path the router falls back to this one for any Accept: refuse what is neither
+        if (!acceptsJsonOrCsv(headers)) {
+            throw new Problem(406, Problems.typeOf(406), Problems.titleOf(406),
+                    "this route answers application/json or text/csv");
+        }
+        Board b = board(boardId);
+        int size = pageSize(b, offset, limit);
+        Period p = period(period);
+        // JSON varies with Accept too: a cache must not answer a CSV request with it
+        return cacheable(b, p, "page " + offset + " " + size, ifNoneMatch, () -> ranking.page(b, p, offset, size))
+                .map(r -> Response.fromResponse(r.toResponse()).header(HttpHeaders.VARY, HttpHeaders.ACCEPT).build());
+    }
+
     /**
-     * A page as JSON (the default), or by content negotiation ({@code Accept: text/csv}) as a CSV attachment: the
-     * page, or with {@code all=true} every ranked entity of the board-period, streamed in chunks. Any other Accept
-     * is a 406 problem before this runs.
+     * The same page as a CSV attachment ({@code Accept: text/csv}), or with {@code all=true} every ranked entity of
+     * the board-period, streamed chunk by chunk in rank order. Any Accept that is neither JSON nor CSV is a 406
+     * problem before either method runs. Blocking: the walk reads the stores while the body is written.
      */
     @GET
     @Path("/{boardId}/periods/{period}")
-    @Produces({ MediaType.APPLICATION_JSON, CSV })
-    public Uni<Response> page(@PathParam("boardId") String boardId, @PathParam("period") String period,
+    @Produces(CSV)
+    @Blocking
+    public Response pageCsv(@PathParam("boardId") String boardId, @PathParam("period") String period,
             @QueryParam("offset") @DefaultValue("0") int offset, @QueryParam("limit") Integer limit,
-            @QueryParam("all") @DefaultValue("false") boolean all, @Context HttpHeaders headers,
-            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+            @QueryParam("all") @DefaultValue("false") boolean all) {
         Board b = board(boardId);
+        int size = pageSize(b, offset, limit);
+        Period p = period(period);
+        boolean closed = ranking.isFrozen(b.id(), p.id());
+        if (!all) {
+            BoardPage page = ranking.page(b, p, offset, size).await().atMost(PAGE_WAIT);
+            return csv(b, p, EntryCsv.of(page.entries(), b.topContributors()), closed);
+        }
+        int chunk = config.ranking().exportChunk();
+        StreamingOutput body = out -> {
+            out.write(EntryCsv.head(b.topContributors()));
+            ranking.forEachChunk(b, p, chunk, entries -> {
+                try {
+                    out.write(EntryCsv.rows(entries, b.topContributors()));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        };
+        return csv(b, p, body, closed);
+    }
+
+    private static boolean acceptsJsonOrCsv(HttpHeaders headers) {
+        for (MediaType m : headers.getAcceptableMediaTypes()) {
+            if (m.isCompatible(MediaType.APPLICATION_JSON_TYPE) || m.isCompatible(CSV_TYPE)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private int pageSize(Board b, int offset, Integer limit) {
         int size = limit == null ? b.shown() : limit;
         if (offset < 0) {
             throw new Problem(400, "bad-paging", "Bad paging", "offset must be 0 or more, got " + offset);
@@ -99,50 +153,7 @@ public class BoardResource {
             throw new Problem(400, "bad-paging", "Bad paging",
                     "limit must be between 1 and " + config.ranking().maxPageSize() + ", got " + size);
         }
-        Period p = period(period);
-        if (!wantsCsv(headers)) {
-            // JSON varies with Accept too: a cache must not answer a CSV request with it
-            return cacheable(b, p, "page " + offset + " " + size, ifNoneMatch, () -> ranking.page(b, p, offset, size))
-                    .map(r -> Response.fromResponse(r.toResponse()).header(HttpHeaders.VARY, HttpHeaders.ACCEPT)
-                            .build());
-        }
-        if (!all) {
-            return ranking.page(b, p, offset, size).map(page -> csv(b, p, EntryCsv.of(page.entries(),
-                    b.topContributors())));
-        }
-        int chunk = config.ranking().exportChunk();
-        // the walk reads stores synchronously: the answer is made, and its body written, on a worker thread
-        return Uni.createFrom().item(() -> {
-            boolean closed = ranking.isFrozen(b.id(), p.id());
-            StreamingOutput body = out -> {
-                out.write(EntryCsv.head(b.topContributors()));
-                ranking.forEachChunk(b, p, chunk, entries -> {
-                    try {
-                        out.write(EntryCsv.rows(entries, b.topContributors()));
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                });
-            };
-            return csv(b, p, body, closed);
-        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
-    }
-
-    /** True when the caller's preferred acceptable type is CSV; a wildcard or a tie means JSON. */
-    static boolean wantsCsv(HttpHeaders headers) {
-        for (MediaType m : headers.getAcceptableMediaTypes()) {
-            if (m.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
-                return false;
-            }
-            if (m.isCompatible(CSV_TYPE)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private Response csv(Board b, Period p, Object body) {
-        return csv(b, p, body, ranking.isFrozen(b.id(), p.id()));
+        return size;
     }
 
     private static Response csv(Board b, Period p, Object body, boolean closed) {

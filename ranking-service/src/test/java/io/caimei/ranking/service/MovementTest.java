@@ -80,4 +80,11 @@ class MovementTest {
         assertEquals(0, Movement.periodsOnBoard(0, 21, TOP_20));
         assertEquals(3, Movement.periodsOnBoard(3, 40, TOP_20));
     }
+
+    @Test
+    void aSimulatedRankIsAnArrowFromTheCurrentRank() {
+        assertEquals("UP 2", Movement.arrow(3, 5));
+        assertEquals("DOWN 4", Movement.arrow(9, 5));
+        assertEquals("SAME", Movement.arrow(5, 5));
+    }
 }

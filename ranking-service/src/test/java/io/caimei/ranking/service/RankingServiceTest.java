@@ -102,7 +102,8 @@ class RankingServiceTest {
         assertEquals(List.of(m1, m2), after.entries().stream().map(Entry::entityId).toList());
         assertEquals(java.util.Arrays.asList(2, 1), after.entries().stream().map(Entry::previousRank).toList());
         assertEquals(List.of("UP 1", "DOWN 1"), after.entries().stream().map(e -> e.movement()).toList());
-        assertEquals(List.of(1, 1), after.entries().stream().map(Entry::periodsOnBoard).toList());
+        assertEquals(List.of(2, 2), after.entries().stream().map(Entry::periodsOnBoard).toList(),
+                "yesterday's chart run and today's");
     }
 
     @Inject
@@ -148,8 +149,33 @@ class RankingServiceTest {
         assertEquals(a, e.entityId());
         assertEquals(2, e.previousRank());
         assertEquals("UP 1", e.movement());
-        assertEquals(2, e.peakRank());
-        assertEquals(1, e.periodsOnBoard());
+        assertEquals(1, e.peakRank(), "the peak includes today's rank");
+        assertEquals(2, e.periodsOnBoard(), "periods on board count today");
+    }
+
+    @Test
+    void rank21LastPeriodOnATop20BoardIsNewNotAnArrowAndTodayCountsTowardsPeakAndPeriods() {
+        Period today = freshDay();
+        String tag = "c21-" + today.id() + "-";
+        // yesterday 21 entities of this run: e00 first ... e20 twenty-first, just below the top-20 chart
+        for (int i = 0; i <= 20; i++) {
+            score(today.previous(), tag + String.format("e%02d", i), 100 - i);
+        }
+        score(today, tag + "e20", 50);
+        score(today, tag + "e19", 40);
+        assertEquals(21, freezer.freeze(CONTENT, today.previous()));
+        List<Entry> entries = ranking.page(CONTENT, today, 0, 10).await().indefinitely().entries();
+        Entry below = entries.get(0);
+        assertEquals(tag + "e20", below.entityId());
+        assertEquals(21, below.previousRank(), "previous rank stays the final rank, on the chart or not");
+        assertEquals("NEW", below.movement(), "21st on a top-20 board was never on the chart");
+        assertEquals(1, below.peakRank());
+        assertEquals(1, below.periodsOnBoard());
+        Entry last = entries.get(1);
+        assertEquals(20, last.previousRank());
+        assertEquals("UP 18", last.movement(), "20th was on the chart: an arrow");
+        assertEquals(2, last.peakRank());
+        assertEquals(2, last.periodsOnBoard());
     }
 
     @Test
