@@ -119,8 +119,16 @@ class DashboardSessionTest {
             }
             assertNotEquals(200, after.statusCode(), after.body());
             assertTrue(!after.body().contains("\"analyst\""), "no identity answered: " + after.body());
+            // and the browser that held the session is told so, and signs in afresh from there
             b.driver().get(Stack.gateway() + "/");
-            b.waiting(Duration.ofSeconds(20)).until(d -> !d.findElements(By.id("kc-login")).isEmpty());
+            b.waiting(Duration.ofSeconds(20)).until(d -> d.getCurrentUrl().contains("/signed-out.html")
+                    || !d.findElements(By.id("kc-login")).isEmpty());
+            b.driver().get(Stack.gateway() + "/");
+            try {
+                b.waiting(Duration.ofSeconds(20)).until(d -> !d.findElements(By.id("kc-login")).isEmpty());
+            } catch (org.openqa.selenium.TimeoutException e) {
+                throw new AssertionError("no login form at " + b.driver().getCurrentUrl() + ": " + body(b), e);
+            }
         } finally {
             attributes.put("backchannel.logout.url", before);
             updateClient(keycloakAdminToken(), client);

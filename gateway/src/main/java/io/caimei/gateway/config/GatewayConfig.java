@@ -13,6 +13,25 @@ public interface GatewayConfig {
 
     RateLimit rateLimit();
 
+    Sessions sessions();
+
+    /** Dashboard sessions that Keycloak ended (back-channel logout), shared by the replicas through Redis. */
+    interface Sessions {
+        @WithName("key-prefix")
+        @WithDefault("gw")
+        String keyPrefix();
+
+        /** How long an ended session is remembered: longer than any dashboard session cookie can live. */
+        @WithName("signed-out-ttl")
+        @WithDefault("PT24H")
+        Duration signedOutTtl();
+
+        /** How long a check may wait for Redis before the request is refused as unavailable. */
+        @WithName("redis-timeout")
+        @WithDefault("PT0.5S")
+        Duration redisTimeout();
+    }
+
     /** Per-client request budgets per second, by role (the most generous role of a caller applies). */
     interface RateLimit {
         @WithDefault("true")
