@@ -1,5 +1,6 @@
 package io.caimei.gateway.mapping;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
@@ -7,9 +8,22 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The JSON the gateway relays, described for the OpenAPI document only: the gateway passes the backends' bytes on
- * unchanged, so these records mirror ranking's, scoring's and ingest's answers and are never serialized.
+ * unchanged, so these records mirror ranking's, scoring's and ingest's answers and are never serialized. Weights are
+ * decimals ({@link BigDecimal}): they are kept and printed as entered (0.3, never 0.30000000000000004).
  */
 public final class ApiSchemas {
+
+    /** The standard profile with E1 0.3 and E2 0.7 given, in tree order: what a simulation answer names. */
+    public static final String WEIGHTS_EXAMPLE = "{\"C1\":0.5,\"C2\":0.5,\"D1\":0.6,\"D2\":0.4,\"D3\":0.7,\"D4\":0.3,"
+            + "\"E1\":0.3,\"E2\":0.7,\"E3\":0.7,\"E4\":0.3,\"E5\":0.35,\"E6\":0.15,\"E7\":0.2,\"E8\":0.1,"
+            + "\"E9\":0.1,\"E10\":0.1,\"E11\":0.4,\"E12\":0.35,\"E13\":0.25}";
+    /** Three of an explanation's 19 nodes, one per level. */
+    static final String NODES_EXAMPLE = "{\"C1\":{\"code\":\"C1\",\"level\":\"C\",\"parent\":null,"
+            + "\"label\":\"通信网因子\",\"labelEn\":\"Telecom network\",\"weight\":0.5,\"contribution\":3.9412},"
+            + "\"D1\":{\"code\":\"D1\",\"level\":\"D\",\"parent\":\"C1\",\"label\":\"曝光因子\","
+            + "\"labelEn\":\"Exposure\",\"weight\":0.6,\"contribution\":2.7003},"
+            + "\"E1\":{\"code\":\"E1\",\"level\":\"E\",\"parent\":\"D1\",\"label\":\"曝光次数\","
+            + "\"labelEn\":\"Exposures\",\"weight\":0.5,\"contribution\":1.4127}}";
 
     private ApiSchemas() {
     }
@@ -59,8 +73,8 @@ public final class ApiSchemas {
     /** A page of a board in a period. */
     @Schema(name = "BoardPage")
     public record BoardPage(
-            @Schema(example = "music") String boardId,
-            @Schema(example = "彩铃音乐榜") String boardName,
+            @Schema(example = "music-propagation") String boardId,
+            @Schema(example = "彩媒音乐传播榜") String boardName,
             @Schema(example = "2024-W19") String period,
             boolean closed,
             @Schema(enumeration = { "OPEN", "CLOSED", "EMPTY" }) String state,
@@ -73,7 +87,7 @@ public final class ApiSchemas {
     /** Ranked entities whose name or id contains the query. */
     @Schema(name = "SearchResult")
     public record SearchResult(
-            @Schema(example = "music") String boardId,
+            @Schema(example = "music-propagation") String boardId,
             @Schema(example = "2024-W19") String period,
             @Schema(example = "青花") String query,
             @Schema(description = "how many matched (entries holds at most limit)") int total,
@@ -97,38 +111,68 @@ public final class ApiSchemas {
             @Schema(example = "1") int profileVersion,
             @Schema(description = "raw indicator values E1..E13") Map<String, Long> raw,
             @Schema(description = "each C, D and E node's share of S") Map<String, Double> contributions,
-            @Schema(description = "per node: label (Chinese), labelEn, parent (C1 for D1 ...), contribution")
-            Map<String, Object> nodes,
+            @Schema(description = "all 19 nodes C1, C2, D1..D4, E1..E13 by code, in tree order, with their labels, "
+                    + "parent, weight and contribution: the tree to draw", example = NODES_EXAMPLE)
+            Map<String, ExplanationNode> nodes,
             double s,
             @Schema(example = "273.5671") double index) {
+    }
+
+    /** One node of an explanation's C → D → E tree. */
+    @Schema(name = "ExplanationNode")
+    public record ExplanationNode(
+            @Schema(example = "D1") String code,
+            @Schema(enumeration = { "C", "D", "E" }, example = "D") String level,
+            @Schema(nullable = true, example = "C1", description = "the node above; null for C1 and C2, which hang "
+                    + "from the index") String parent,
+            @Schema(example = "曝光因子", description = "Chinese name, as in the 2024 report") String label,
+            @Schema(example = "Exposure") String labelEn,
+            @Schema(example = "0.6", description = "the node's weight among its siblings in the profile, as entered")
+            BigDecimal weight,
+            @Schema(example = "2.7003", description = "the node's share of S (its subtree's sum)")
+            double contribution) {
     }
 
     /** Candidate weights for a simulation; codes not given come from the board profile's active version. */
     @Schema(name = "SimulationRequest")
     public record SimulationRequest(
-            @Schema(description = "some or all of C1, C2, D1..D4, E1..E13; non-negative decimals",
-                    example = "{\"E1\": 0.3, \"E2\": 0.2}") Map<String, Double> weights,
+            @Schema(description = "some or all of C1, C2, D1..D4, E1..E13 as non-negative decimals; the others come "
+                    + "from the board profile's active version, and every sibling group must still sum to 1",
+                    example = "{\"E1\":0.3,\"E2\":0.7}") Map<String, BigDecimal> weights,
             @Schema(description = "how many placings to return", example = "20") Integer limit) {
     }
 
     /** One entity's simulated placing beside its live one. */
     @Schema(name = "Placing")
-    public record Placing(int rank, String entityId, String name, double score, int currentRank,
-            double currentScore,
-            @Schema(description = "> 0: it would rise") int rankChange,
-            @Schema(example = "UP 2", description = "UP n, DOWN n, SAME, or NEW when not ranked live")
-            String movement) {
+    public record Placing(
+            @Schema(example = "2", description = "competition rank under the candidate weights") int rank,
+            @Schema(example = "music-daoxiang") String entityId,
+            @Schema(example = "稻香") String name,
+            @Schema(example = "201.4") double score,
+            @Schema(nullable = true, example = "4", description = "live rank; null when not ranked live")
+            Integer currentRank,
+            @Schema(nullable = true, example = "190.2", description = "live score; null when not ranked live")
+            Double currentScore,
+            @Schema(nullable = true, example = "2", description = "currentRank − rank: > 0 it would rise, < 0 fall; "
+                    + "null when not ranked live") Integer rankChange,
+            @Schema(example = "UP 2", description = "the same change as on pages: UP n, DOWN n, SAME, or NEW when "
+                    + "not ranked live") String movement) {
     }
 
     /** A board's period re-ranked under candidate weights. */
     @Schema(name = "Simulation")
     public record Simulation(
-            @Schema(example = "music") String boardId,
+            @Schema(example = "music-propagation") String boardId,
             @Schema(example = "2024-W19") String period,
-            int total,
-            @Schema(description = "all 19 weights used") Map<String, Double> weights,
-            @Schema(description = "the codes the request gave; the rest came from the active profile")
-            List<String> given,
+            @Schema(example = "standard", description = "the board's profile, whose active version gave the weights "
+                    + "not in the request") String profile,
+            @Schema(nullable = true, example = "1", description = "that version; null when the request gave all 19")
+            Integer profileVersion,
+            @Schema(description = "all 19 weights used, in tree order, printed as entered", example = WEIGHTS_EXAMPLE)
+            Map<String, BigDecimal> weights,
+            @Schema(description = "the codes the request gave, in tree order; the rest came from the profile",
+                    example = "[\"E1\",\"E2\"]") List<String> given,
+            @Schema(example = "1284", description = "every simulated entity (entries holds at most limit)") int total,
             List<Placing> entries) {
     }
 
@@ -138,7 +182,8 @@ public final class ApiSchemas {
             @Schema(example = "standard") String name,
             @Schema(example = "2") int version,
             @Schema(enumeration = { "DRAFT", "ACTIVE", "RETIRED" }) String status,
-            @Schema(description = "C1, C2, D1..D4, E1..E13, printed as entered") Map<String, Double> weights,
+            @Schema(description = "C1, C2, D1..D4, E1..E13 in tree order, printed as entered",
+                    example = WEIGHTS_EXAMPLE) Map<String, BigDecimal> weights,
             String createdBy, String createdAt, String activatedBy, String activatedAt) {
     }
 
@@ -146,7 +191,8 @@ public final class ApiSchemas {
     @Schema(name = "ProfileDraft")
     public record ProfileDraft(
             @Schema(example = "standard") String name,
-            @Schema(description = "a weight for every node C1, C2, D1..D4, E1..E13") Map<String, Double> weights) {
+            @Schema(description = "a weight for every node C1, C2, D1..D4, E1..E13 as non-negative decimals; each "
+                    + "sibling group sums to 1", example = WEIGHTS_EXAMPLE) Map<String, BigDecimal> weights) {
     }
 
     /** One line of a weight profile's audit trail. */

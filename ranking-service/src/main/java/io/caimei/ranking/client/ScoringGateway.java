@@ -1,6 +1,5 @@
 package io.caimei.ranking.client;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -13,8 +12,8 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import io.caimei.common.rest.Problem;
+import io.caimei.ranking.mapping.WhatIfAnswer;
 import io.caimei.ranking.mapping.WhatIfRequest;
-import io.caimei.ranking.mapping.WhatIfScore;
 
 /**
  * Calls what-if scoring with the caller's token, under a timeout, retries (it only reads) and a breaker. Scoring's
@@ -34,10 +33,10 @@ public class ScoringGateway {
     @Timeout
     @Retry(abortOn = { WebApplicationException.class, Problem.class })
     @CircuitBreaker(skipOn = Problem.class)
-    public Map<String, Double> simulate(String bearer, String period, Map<String, Double> weights, List<String> ids) {
-        List<WhatIfScore> scores;
+    public WhatIfAnswer simulate(String bearer, String period, String boardId, Map<String, Object> weights,
+            List<String> ids) {
         try {
-            scores = client.simulate(bearer, new WhatIfRequest(period, weights, ids));
+            return client.whatIf(bearer, new WhatIfRequest(period, weights, ids, boardId));
         } catch (WebApplicationException e) {
             int status = e.getResponse().getStatus();
             if (status >= 400 && status < 500) {
@@ -45,11 +44,6 @@ public class ScoringGateway {
             }
             throw e;
         }
-        Map<String, Double> out = new HashMap<>();
-        for (WhatIfScore s : scores) {
-            out.put(s.entityId(), s.index());
-        }
-        return out;
     }
 
     /** Scoring's own problem detail (it names the bad node), or a generic one when the body is not a problem. */

@@ -6,7 +6,9 @@ import java.util.Locale;
 
 /**
  * Board entries as CSV (RFC 4180: CRLF rows, fields with a comma, quote or line break quoted, quotes doubled),
- * UTF-8 with a byte order mark so spreadsheet programs read Chinese names right; scores with 4 decimals.
+ * UTF-8 with a byte order mark so spreadsheet programs read Chinese names right; scores with 4 decimals. A text
+ * cell (id, name, movement) that a spreadsheet would run as a formula, one starting with {@code = + - @}, tab or CR,
+ * gets a leading {@code '} (OWASP's CSV injection advice); ranks and scores are numbers and never start so.
  */
 public final class EntryCsv {
 
@@ -64,9 +66,19 @@ public final class EntryCsv {
         if (v == null) {
             return "";
         }
-        if (v.indexOf(',') < 0 && v.indexOf('"') < 0 && v.indexOf('\n') < 0 && v.indexOf('\r') < 0) {
-            return v;
+        String text = isFormula(v) ? "'" + v : v;
+        if (text.indexOf(',') < 0 && text.indexOf('"') < 0 && text.indexOf('\n') < 0 && text.indexOf('\r') < 0) {
+            return text;
         }
-        return '"' + v.replace("\"", "\"\"") + '"';
+        return '"' + text.replace("\"", "\"\"") + '"';
+    }
+
+    /** Whether a spreadsheet would run the cell as a formula (tab and CR: some strip them, then read on). */
+    private static boolean isFormula(String v) {
+        if (v.isEmpty()) {
+            return false;
+        }
+        char first = v.charAt(0);
+        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r';
     }
 }

@@ -25,6 +25,8 @@ import jakarta.ws.rs.core.StreamingOutput;
 
 import org.jboss.resteasy.reactive.RestResponse;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+
 import io.caimei.common.rest.Problem;
 import io.caimei.common.rest.Problems;
 import io.caimei.events.Board;
@@ -35,6 +37,7 @@ import io.caimei.ranking.mapping.BoardPage;
 import io.caimei.ranking.mapping.EntryCsv;
 import io.caimei.ranking.mapping.SearchResult;
 import io.caimei.ranking.mapping.Simulation;
+import io.caimei.ranking.mapping.WeightsDeserializer;
 import io.caimei.ranking.service.Boards;
 import io.caimei.ranking.service.CatalogService;
 import io.caimei.ranking.service.RankingService;
@@ -213,7 +216,8 @@ public class BoardResource {
         String etag = ClosedETag.of(b.id(), p.id(), what, catalog.version());
         if (ClosedETag.matches(ifNoneMatch, etag)) {
             return Uni.createFrom().item(RestResponse.ResponseBuilder.<BoardPage>notModified()
-                    .header(HttpHeaders.ETAG, etag).header(HttpHeaders.CACHE_CONTROL, ClosedETag.CACHE_CONTROL).build());
+                    .header(HttpHeaders.ETAG, etag).header(HttpHeaders.CACHE_CONTROL, ClosedETag.CACHE_CONTROL)
+                    .build());
         }
         return answer.get().map(page -> RestResponse.ResponseBuilder.ok(page).header(HttpHeaders.ETAG, etag)
                 .header(HttpHeaders.CACHE_CONTROL, ClosedETag.CACHE_CONTROL).build());
@@ -238,8 +242,13 @@ public class BoardResource {
         return simulation.simulate(bearer, b, period(period), body.weights(), limit);
     }
 
-    /** Candidate weights for every node and how many entries to return. */
-    public record SimulationBody(Map<String, Double> weights, Integer limit) {
+    /**
+     * Candidate weights (some or all codes; the rest from the board profile's active version) and how many entries
+     * to return. The weights are read without judging them and passed to scoring as they came: scoring owns the
+     * rules, so a weight that is no number is its 400 naming the code, not a generic malformed body here.
+     */
+    public record SimulationBody(@JsonDeserialize(using = WeightsDeserializer.class) Map<String, Object> weights,
+            Integer limit) {
     }
 
     private Board board(String id) {

@@ -13,6 +13,8 @@ import io.caimei.events.Period;
 import io.caimei.ranking.client.ScoringGateway;
 import io.caimei.ranking.mapping.CatalogEntity;
 import io.caimei.ranking.mapping.Simulation;
+import io.caimei.ranking.mapping.WhatIfAnswer;
+import io.caimei.ranking.mapping.WhatIfScore;
 import io.caimei.ranking.repository.FrozenRepository;
 import io.caimei.ranking.repository.FrozenRepository.FrozenRow;
 import io.caimei.ranking.repository.LiveBoardRepository;
@@ -40,7 +42,11 @@ public class SimulationService {
     private record Current(int rank, double score) {
     }
 
-    public Simulation simulate(String bearer, Board board, Period period, Map<String, Double> weights, int limit) {
+    /**
+     * Scores the board-period's ranked entities under {@code weights} (the caller's, passed to scoring unchanged)
+     * and ranks them. Scoring is asked even when nothing is ranked: it checks the weights and names the ones used.
+     */
+    public Simulation simulate(String bearer, Board board, Period period, Map<String, Object> weights, int limit) {
         Map<String, Current> current = new LinkedHashMap<>();
         if (ranking.isFrozen(board.id(), period.id())) {
             int total = frozen.total(board.id(), period.id()).orElse(0);
@@ -54,8 +60,12 @@ public class SimulationService {
                 current.put(e.getKey(), new Current((int) ranker.next(++position, e.getValue()), e.getValue()));
             }
         }
-        Map<String, Double> simulated = current.isEmpty() ? Map.of()
-                : scoring.simulate(bearer, period.id(), weights, new ArrayList<>(current.keySet()));
+        WhatIfAnswer answer = scoring.simulate(bearer, period.id(), board.id(), weights,
+                new ArrayList<>(current.keySet()));
+        Map<String, Double> simulated = new LinkedHashMap<>();
+        for (WhatIfScore s : answer.scores() == null ? List.<WhatIfScore>of() : answer.scores()) {
+            simulated.put(s.entityId(), s.index());
+        }
         List<Map.Entry<String, Double>> order = new ArrayList<>(simulated.entrySet());
         order.sort(Comparator.<Map.Entry<String, Double>>comparingDouble(Map.Entry::getValue).reversed()
                 .thenComparing(Map.Entry::getKey));
@@ -71,6 +81,7 @@ public class SimulationService {
                     : new Simulation.Placing(rank, id, name, score, now.rank(), now.score(), now.rank() - rank,
                             Movement.arrow(rank, now.rank())));
         }
-        return new Simulation(board.id(), period.id(), simulated.size(), entries);
+        return new Simulation(board.id(), period.id(), answer.profile(), answer.profileVersion(), answer.weights(),
+                answer.given(), simulated.size(), entries);
     }
 }

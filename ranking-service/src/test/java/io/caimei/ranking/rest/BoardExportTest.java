@@ -84,6 +84,27 @@ class BoardExportTest {
     }
 
     @Test
+    void aNameOrIdThatASpreadsheetWouldRunAsAFormulaIsPrefixedWithAQuote() {
+        Period day = freshDay();
+        String link = "csv-f-" + day.id();
+        String plus = "csv-plus-" + day.id();
+        String minus = "-csv-m-" + day.id();
+        catalog.save(List.of(
+                new CatalogEntity(link, EntityType.CONTENT, "=HYPERLINK(\"x\")", null, null, null, null, null, null),
+                new CatalogEntity(plus, EntityType.CONTENT, "+1 彩铃", null, null, null, null, null, null)));
+        score(day, EntityType.CONTENT, link, 30, null, 0);
+        score(day, EntityType.CONTENT, plus, 20, null, 0);
+        // uncatalogued: its id is its name too
+        score(day, EntityType.CONTENT, minus, 10, null, 0);
+        String body = given().accept("text/csv").when().get(path("content-heat", day)).then().statusCode(200)
+                .extract().asString();
+        assertEquals(BOM + HEADER + "\r\n"
+                + "1," + link + ",\"'=HYPERLINK(\"\"x\"\")\",30.0000,NEW,,1,1\r\n"
+                + "2," + plus + ",'+1 彩铃,20.0000,NEW,,2,1\r\n"
+                + "3,'" + minus + ",'" + minus + ",10.0000,NEW,,3,1\r\n", body);
+    }
+
+    @Test
     void aCsvPageFollowsOffsetAndLimitLikeJson() {
         Period day = freshDay();
         for (int i = 0; i < 5; i++) {
