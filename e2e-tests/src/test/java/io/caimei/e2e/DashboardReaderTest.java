@@ -320,7 +320,25 @@ class DashboardReaderTest {
 
     @Test
     void theCsvDownloadsStartWithTheBomAndTheHeaderRow() throws Exception {
-        Path dir = Files.createTempDirectory("caimei-csv-");
+        String name = "music-propagation-" + DAY + ".csv";
+        Path pageDir = Files.createTempDirectory("caimei-csv-page-");
+        String pageCsv = download(pageDir, "export-page", name);
+        // each download in a fresh browser and folder: Chromium would overwrite or ask before a second one
+        String allCsv = download(Files.createTempDirectory("caimei-csv-all-"), "export-all", name);
+
+        byte[] bytes = Files.readAllBytes(pageDir.resolve(name));
+        assertArrayEquals(new byte[] { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF }, Arrays.copyOf(bytes, 3));
+        String[] lines = pageCsv.substring(1).split("\\r?\\n");
+        assertEquals(HEADER + ",topContributor,topContributorName", lines[0]);
+        assertEquals(3, lines.length, "the page's two rows: " + pageCsv);
+        assertTrue(lines[1].startsWith("11," + song(11) + ",《彩铃之歌11》,"), lines[1]);
+        String[] allLines = allCsv.substring(1).split("\\r?\\n");
+        assertEquals(13, allLines.length, "every ranked song: " + allCsv);
+        assertTrue(allLines[1].startsWith("1," + song(1) + ","), allLines[1]);
+    }
+
+    /** Signs in, opens page 2 of the music board's day and clicks one export button; returns the saved file's text. */
+    private static String download(Path dir, String button, String file) throws Exception {
         try (Browser b = Browser.open()) {
             signIn(b, "analyst");
             WebDriver d = b.driver();
@@ -328,22 +346,12 @@ class DashboardReaderTest {
                     Map.of("behavior", "allow", "downloadPath", dir.toString()));
             openLink(b, "board=music-propagation&period=" + DAY + "&page=2");
             table(b, "music-propagation", DAY, 2);
-            d.findElement(By.id("export-page")).click();
-            Path page = dir.resolve("music-propagation-" + DAY + ".csv");
-            String pageCsv = awaitFile(page);
-            d.findElement(By.id("export-all")).click();
-            Path all = dir.resolve("music-propagation-" + DAY + " (1).csv");
-            String allCsv = awaitFile(all);
-
-            byte[] bytes = Files.readAllBytes(page);
-            assertArrayEquals(new byte[] { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF }, Arrays.copyOf(bytes, 3));
-            String[] lines = pageCsv.substring(1).split("\r?\n");
-            assertEquals(HEADER + ",topContributor,topContributorName", lines[0]);
-            assertEquals(3, lines.length, "the page's two rows: " + pageCsv);
-            assertTrue(lines[1].startsWith("11," + song(11) + ",《彩铃之歌11》,"), lines[1]);
-            String[] allLines = allCsv.substring(1).split("\r?\n");
-            assertEquals(13, allLines.length, "every ranked song: " + allCsv);
-            assertTrue(allLines[1].startsWith("1," + song(1) + ","), allLines[1]);
+            d.findElement(By.id(button)).click();
+            try {
+                return awaitFile(dir.resolve(file));
+            } catch (AssertionError e) {
+                throw new AssertionError(e.getMessage() + "; the page says: " + d.findElement(By.id("message")).getText());
+            }
         }
     }
 

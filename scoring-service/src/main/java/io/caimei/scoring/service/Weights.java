@@ -45,6 +45,10 @@ public final class Weights {
                 out.put(code, tidy(w));
             }
         }
+        if (!errors.isEmpty() && out.keySet().containsAll(nodes)) {
+            // a whole set with a bad code: name the tree's problems too, so one answer lists everything to fix
+            errors.addAll(WeightTree.validate(out));
+        }
         if (!errors.isEmpty()) {
             throw new Problem(400, "bad-profile", "Bad weight profile", String.join("; ", errors));
         }
