@@ -1,5 +1,6 @@
 package io.caimei.gateway.config;
 
+import java.util.List;
 import java.util.Map;
 
 import org.eclipse.microprofile.openapi.OASFactory;
@@ -13,7 +14,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 /**
  * Adds the answers every public route can give to each {@code /api/v1} operation that does not declare them itself:
  * 401 (no or bad token), 403 (the route's roles are narrower than the realm's), 429 (rate limit) and 503 (a backend
- * is away), all as problem+json, so the routes' annotations only carry what is particular to them.
+ * is away), all as problem+json, and the problem body to every error answer a route declares, so the routes'
+ * annotations only carry what is particular to them.
  */
 public class OpenApiErrors implements OASFilter {
 
@@ -43,6 +45,14 @@ public class OpenApiErrors implements OASFilter {
                     APIResponse existing = responses.getAPIResponse(code.getKey());
                     if (existing == null || existing.getContent() == null) {
                         responses.addAPIResponse(code.getKey(), problem(code.getValue()));
+                    }
+                }
+                // a route's own error answers name only their status and meaning: the body is always a problem
+                if (responses.getAPIResponses() != null) {
+                    for (Map.Entry<String, APIResponse> r : List.copyOf(responses.getAPIResponses().entrySet())) {
+                        if (r.getKey().matches("[45]\\d\\d") && r.getValue().getContent() == null) {
+                            responses.addAPIResponse(r.getKey(), problem(r.getValue().getDescription()));
+                        }
                     }
                 }
             }

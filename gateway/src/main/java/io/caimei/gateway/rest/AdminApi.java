@@ -47,12 +47,8 @@ public class AdminApi {
     @APIResponse(responseCode = "200", description = "The entity",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ApiSchemas.CatalogEntity.class)))
-    @APIResponse(responseCode = "400", description = "Bad entity id",
-            content = @Content(mediaType = ApiDocs.PROBLEM,
-                    schema = @Schema(implementation = ApiSchemas.ProblemBody.class)))
-    @APIResponse(responseCode = "404", description = "No such entity",
-            content = @Content(mediaType = ApiDocs.PROBLEM,
-                    schema = @Schema(implementation = ApiSchemas.ProblemBody.class)))
+    @APIResponse(responseCode = "400", description = "Bad entity id")
+    @APIResponse(responseCode = "404", description = "No such entity")
     public Response entity(@Parameter(description = ApiDocs.ENTITY) @PathParam("entityId") String id) {
         PathParams.entityId(id);
         return Relay.of(backends.rankingRead(r -> r.catalogEntity(caller.bearer(), id)));
@@ -68,12 +64,8 @@ public class AdminApi {
     @APIResponse(responseCode = "200", description = "The stored entity",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ApiSchemas.CatalogEntity.class)))
-    @APIResponse(responseCode = "400", description = "Bad entity id or entity",
-            content = @Content(mediaType = ApiDocs.PROBLEM,
-                    schema = @Schema(implementation = ApiSchemas.ProblemBody.class)))
-    @APIResponse(responseCode = "415", description = "The body is not application/json",
-            content = @Content(mediaType = ApiDocs.PROBLEM,
-                    schema = @Schema(implementation = ApiSchemas.ProblemBody.class)))
+    @APIResponse(responseCode = "400", description = "Bad entity id or entity")
+    @APIResponse(responseCode = "415", description = "The body is not application/json")
     public Response putEntity(@Parameter(description = ApiDocs.ENTITY) @PathParam("entityId") String id, byte[] body) {
         PathParams.entityId(id);
         return audit.admin("catalog-put", id,
@@ -90,15 +82,9 @@ public class AdminApi {
     @APIResponse(responseCode = "200", description = "How many were saved",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ApiSchemas.CatalogImport.class)))
-    @APIResponse(responseCode = "400", description = "An entity is invalid: nothing was saved",
-            content = @Content(mediaType = ApiDocs.PROBLEM,
-                    schema = @Schema(implementation = ApiSchemas.ProblemBody.class)))
-    @APIResponse(responseCode = "413", description = "A body over 10 MB",
-            content = @Content(mediaType = ApiDocs.PROBLEM,
-                    schema = @Schema(implementation = ApiSchemas.ProblemBody.class)))
-    @APIResponse(responseCode = "415", description = "The body is not application/json",
-            content = @Content(mediaType = ApiDocs.PROBLEM,
-                    schema = @Schema(implementation = ApiSchemas.ProblemBody.class)))
+    @APIResponse(responseCode = "400", description = "An entity is invalid: nothing was saved")
+    @APIResponse(responseCode = "413", description = "A body over 10 MB")
+    @APIResponse(responseCode = "415", description = "The body is not application/json")
     public Response postEntities(byte[] body) {
         return audit.admin("catalog-import", audit.entityIdsOf(body),
                 Relay.of(backends.rankingWrite(r -> r.postCatalogEntities(caller.bearer(), body))));
@@ -111,9 +97,7 @@ public class AdminApi {
     @APIResponse(responseCode = "200", description = "The period is closed",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ApiSchemas.PeriodClose.class)))
-    @APIResponse(responseCode = "400", description = "Bad period",
-            content = @Content(mediaType = ApiDocs.PROBLEM,
-                    schema = @Schema(implementation = ApiSchemas.ProblemBody.class)))
+    @APIResponse(responseCode = "400", description = "Bad period")
     public Response close(@Parameter(description = ApiDocs.PERIOD) @PathParam("period") String period) {
         PathParams.period(period);
         return audit.admin("period-close", period,

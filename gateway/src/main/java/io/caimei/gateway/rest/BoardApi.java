@@ -65,9 +65,7 @@ public class BoardApi {
     @APIResponse(responseCode = "200", description = "The board's periods",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(type = SchemaType.ARRAY, implementation = ApiSchemas.PeriodItem.class)))
-    @APIResponse(responseCode = "404", description = "No such board",
-            content = @Content(mediaType = ApiDocs.PROBLEM,
-                    schema = @Schema(implementation = ApiSchemas.ProblemBody.class)))
+    @APIResponse(responseCode = "404", description = "No such board")
     public Uni<Response> periods(@Parameter(description = ApiDocs.BOARD) @PathParam("boardId") String board) {
         String bearer = caller.bearer();
         return Relay.of(backends.rankingReadAsync(r -> r.periodsAsync(bearer, board)), "ranking");
@@ -93,15 +91,9 @@ public class BoardApi {
                         + "[,topContributor,topContributorName]"),
                 examples = @ExampleObject(name = "csv", value = ApiDocs.CSV_EXAMPLE)) })
     @APIResponse(responseCode = "304", description = "Not modified (If-None-Match matched a closed period's ETag)")
-    @APIResponse(responseCode = "400", description = "Bad period, offset or limit",
-            content = @Content(mediaType = ApiDocs.PROBLEM,
-                    schema = @Schema(implementation = ApiSchemas.ProblemBody.class)))
-    @APIResponse(responseCode = "404", description = "No such board",
-            content = @Content(mediaType = ApiDocs.PROBLEM,
-                    schema = @Schema(implementation = ApiSchemas.ProblemBody.class)))
-    @APIResponse(responseCode = "406", description = "Accept names neither application/json nor text/csv",
-            content = @Content(mediaType = ApiDocs.PROBLEM,
-                    schema = @Schema(implementation = ApiSchemas.ProblemBody.class)))
+    @APIResponse(responseCode = "400", description = "Bad period, offset or limit")
+    @APIResponse(responseCode = "404", description = "No such board")
+    @APIResponse(responseCode = "406", description = "Accept names neither application/json nor text/csv")
     public Uni<Response> page(@Parameter(description = ApiDocs.BOARD) @PathParam("boardId") String board,
             @Parameter(description = ApiDocs.PERIOD) @PathParam("period") String period,
             @Parameter(description = ApiDocs.OFFSET) @QueryParam("offset") Integer offset,
@@ -126,12 +118,8 @@ public class BoardApi {
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ApiSchemas.SearchResult.class),
                     examples = @ExampleObject(name = "search", value = ApiDocs.SEARCH_EXAMPLE)))
-    @APIResponse(responseCode = "400", description = "q blank or longer than 100 characters, bad limit or period",
-            content = @Content(mediaType = ApiDocs.PROBLEM,
-                    schema = @Schema(implementation = ApiSchemas.ProblemBody.class)))
-    @APIResponse(responseCode = "404", description = "No such board",
-            content = @Content(mediaType = ApiDocs.PROBLEM,
-                    schema = @Schema(implementation = ApiSchemas.ProblemBody.class)))
+    @APIResponse(responseCode = "400", description = "q blank or longer than 100 characters, bad limit or period")
+    @APIResponse(responseCode = "404", description = "No such board")
     public Uni<Response> search(@Parameter(description = ApiDocs.BOARD) @PathParam("boardId") String board,
             @Parameter(description = ApiDocs.PERIOD) @PathParam("period") String period,
             @Parameter(description = "Text to find in names or entity ids, 1..100 characters", required = true)
@@ -150,12 +138,8 @@ public class BoardApi {
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ApiSchemas.BoardPage.class)))
     @APIResponse(responseCode = "304", description = "Not modified (If-None-Match matched a closed period's ETag)")
-    @APIResponse(responseCode = "400", description = "Bad period, entity id or around",
-            content = @Content(mediaType = ApiDocs.PROBLEM,
-                    schema = @Schema(implementation = ApiSchemas.ProblemBody.class)))
-    @APIResponse(responseCode = "404", description = "No such board, or the entity is not ranked in the period",
-            content = @Content(mediaType = ApiDocs.PROBLEM,
-                    schema = @Schema(implementation = ApiSchemas.ProblemBody.class)))
+    @APIResponse(responseCode = "400", description = "Bad period, entity id or around")
+    @APIResponse(responseCode = "404", description = "No such board, or the entity is not ranked in the period")
     public Uni<Response> around(@Parameter(description = ApiDocs.BOARD) @PathParam("boardId") String board,
             @Parameter(description = ApiDocs.PERIOD) @PathParam("period") String period,
             @Parameter(description = ApiDocs.ENTITY) @PathParam("entityId") String entity,
@@ -178,12 +162,8 @@ public class BoardApi {
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(type = SchemaType.ARRAY, implementation = RankPoint.class),
                     examples = @ExampleObject(name = "history", value = ApiDocs.HISTORY_EXAMPLE)))
-    @APIResponse(responseCode = "400", description = "Bad period, entity id or periods",
-            content = @Content(mediaType = ApiDocs.PROBLEM,
-                    schema = @Schema(implementation = ApiSchemas.ProblemBody.class)))
-    @APIResponse(responseCode = "404", description = "No such board",
-            content = @Content(mediaType = ApiDocs.PROBLEM,
-                    schema = @Schema(implementation = ApiSchemas.ProblemBody.class)))
+    @APIResponse(responseCode = "400", description = "Bad period, entity id or periods")
+    @APIResponse(responseCode = "404", description = "No such board")
     public List<RankPoint> history(@Parameter(description = ApiDocs.BOARD) @PathParam("boardId") String board,
             @Parameter(description = ApiDocs.PERIOD) @PathParam("period") String period,
             @Parameter(description = ApiDocs.ENTITY) @PathParam("entityId") String entity,
@@ -206,15 +186,9 @@ public class BoardApi {
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ApiSchemas.Simulation.class),
                     examples = @ExampleObject(name = "simulation", value = ApiDocs.SIMULATION_EXAMPLE)))
-    @APIResponse(responseCode = "400", description = "Unknown weight code, negative or non-numeric weight, bad body",
-            content = @Content(mediaType = ApiDocs.PROBLEM,
-                    schema = @Schema(implementation = ApiSchemas.ProblemBody.class)))
-    @APIResponse(responseCode = "404", description = "No such board",
-            content = @Content(mediaType = ApiDocs.PROBLEM,
-                    schema = @Schema(implementation = ApiSchemas.ProblemBody.class)))
-    @APIResponse(responseCode = "415", description = "The body is not application/json",
-            content = @Content(mediaType = ApiDocs.PROBLEM,
-                    schema = @Schema(implementation = ApiSchemas.ProblemBody.class)))
+    @APIResponse(responseCode = "400", description = "Unknown weight code, negative or non-numeric weight, bad body")
+    @APIResponse(responseCode = "404", description = "No such board")
+    @APIResponse(responseCode = "415", description = "The body is not application/json")
     public Response simulate(@Parameter(description = ApiDocs.BOARD) @PathParam("boardId") String board,
             @Parameter(description = ApiDocs.PERIOD) @PathParam("period") String period, byte[] body) {
         PathParams.period(period);

@@ -43,16 +43,10 @@ public class EntityApi {
             description = "The explanation, each node labelled (Chinese and English) with its parent",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ApiSchemas.Explanation.class)))
-    @APIResponse(responseCode = "400", description = "Bad entity id or period",
-            content = @Content(mediaType = ApiDocs.PROBLEM,
-                    schema = @Schema(implementation = ApiSchemas.ProblemBody.class)))
+    @APIResponse(responseCode = "400", description = "Bad entity id or period")
     @APIResponse(responseCode = "403",
-            description = "Not allowed: the roles do not allow it, or the entity is not the advertiser's campaign",
-            content = @Content(mediaType = ApiDocs.PROBLEM,
-                    schema = @Schema(implementation = ApiSchemas.ProblemBody.class)))
-    @APIResponse(responseCode = "404", description = "Nothing counted for the entity in the period",
-            content = @Content(mediaType = ApiDocs.PROBLEM,
-                    schema = @Schema(implementation = ApiSchemas.ProblemBody.class)))
+            description = "Not allowed: the roles do not allow it, or the entity is not the advertiser's campaign")
+    @APIResponse(responseCode = "404", description = "Nothing counted for the entity in the period")
     public Response explanation(@Parameter(description = ApiDocs.ENTITY) @PathParam("entityId") String entity,
             @Parameter(description = ApiDocs.PERIOD) @PathParam("period") String period) {
         PathParams.entityId(entity);

@@ -50,15 +50,9 @@ public class EventApi {
                     schema = @Schema(implementation = ApiSchemas.IngestReport.class),
                     examples = @ExampleObject(name = "example", value = ApiDocs.INGEST_EXAMPLE)))
     @APIResponse(responseCode = "400",
-            description = "Every record of the batch was rejected (see rejected), or the body is unreadable",
-            content = @Content(mediaType = ApiDocs.PROBLEM,
-                    schema = @Schema(implementation = ApiSchemas.ProblemBody.class)))
-    @APIResponse(responseCode = "413", description = "Too many records, or a body over 10 MB",
-            content = @Content(mediaType = ApiDocs.PROBLEM,
-                    schema = @Schema(implementation = ApiSchemas.ProblemBody.class)))
-    @APIResponse(responseCode = "415", description = "A Content-Type the route does not take",
-            content = @Content(mediaType = ApiDocs.PROBLEM,
-                    schema = @Schema(implementation = ApiSchemas.ProblemBody.class)))
+            description = "Every record of the batch was rejected (see rejected), or the body is unreadable")
+    @APIResponse(responseCode = "413", description = "Too many records, or a body over 10 MB")
+    @APIResponse(responseCode = "415", description = "A Content-Type the route does not take")
     public Response canonical(
             @Parameter(description = "application/json or application/x-ndjson") @HeaderParam("Content-Type")
             String type, byte[] body) {
@@ -76,18 +70,10 @@ public class EventApi {
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ApiSchemas.IngestReport.class)))
     @APIResponse(responseCode = "400",
-            description = "Every record of the batch was rejected (see rejected), or the body is unreadable",
-            content = @Content(mediaType = ApiDocs.PROBLEM,
-                    schema = @Schema(implementation = ApiSchemas.ProblemBody.class)))
-    @APIResponse(responseCode = "413", description = "Too many records, or a body over 10 MB",
-            content = @Content(mediaType = ApiDocs.PROBLEM,
-                    schema = @Schema(implementation = ApiSchemas.ProblemBody.class)))
-    @APIResponse(responseCode = "415", description = "A Content-Type the route does not take",
-            content = @Content(mediaType = ApiDocs.PROBLEM,
-                    schema = @Schema(implementation = ApiSchemas.ProblemBody.class)))
-    @APIResponse(responseCode = "404", description = "No such channel",
-            content = @Content(mediaType = ApiDocs.PROBLEM,
-                    schema = @Schema(implementation = ApiSchemas.ProblemBody.class)))
+            description = "Every record of the batch was rejected (see rejected), or the body is unreadable")
+    @APIResponse(responseCode = "413", description = "Too many records, or a body over 10 MB")
+    @APIResponse(responseCode = "415", description = "A Content-Type the route does not take")
+    @APIResponse(responseCode = "404", description = "No such channel")
     public Response channel(
             @Parameter(description = "The channel, e.g. vrbt, caller-id, 5g-message, migu-app") @PathParam("channel")
             String channel,

@@ -57,9 +57,7 @@ public class ProfileApi {
     @APIResponse(responseCode = "200", description = "The profile's audit trail",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(type = SchemaType.ARRAY, implementation = ApiSchemas.AuditEntry.class)))
-    @APIResponse(responseCode = "404", description = "No such profile",
-            content = @Content(mediaType = ApiDocs.PROBLEM,
-                    schema = @Schema(implementation = ApiSchemas.ProblemBody.class)))
+    @APIResponse(responseCode = "404", description = "No such profile")
     public Response audit(@Parameter(description = "The profile name, e.g. standard") @PathParam("name") String name) {
         return Relay.of(backends.scoringRead(s -> s.profileAudit(caller.bearer(), name)));
     }
@@ -74,12 +72,8 @@ public class ProfileApi {
     @APIResponse(responseCode = "201", description = "The stored draft version",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ApiSchemas.ProfileVersion.class)))
-    @APIResponse(responseCode = "400", description = "Not a valid profile (unknown code, missing or negative weight)",
-            content = @Content(mediaType = ApiDocs.PROBLEM,
-                    schema = @Schema(implementation = ApiSchemas.ProblemBody.class)))
-    @APIResponse(responseCode = "415", description = "The body is not application/json",
-            content = @Content(mediaType = ApiDocs.PROBLEM,
-                    schema = @Schema(implementation = ApiSchemas.ProblemBody.class)))
+    @APIResponse(responseCode = "400", description = "Not a valid profile (unknown code, missing or negative weight)")
+    @APIResponse(responseCode = "415", description = "The body is not application/json")
     public Response create(byte[] body) {
         Response answer = Relay.of(backends.scoringWrite(s -> s.createProfile(caller.bearer(), body)));
         return audit.admin("weight-profile-create", audit.profileVersionOf(answer), answer);
@@ -93,12 +87,8 @@ public class ProfileApi {
             description = "The version now active and how many entity-periods were re-scored",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ApiSchemas.Activation.class)))
-    @APIResponse(responseCode = "400", description = "Bad version number",
-            content = @Content(mediaType = ApiDocs.PROBLEM,
-                    schema = @Schema(implementation = ApiSchemas.ProblemBody.class)))
-    @APIResponse(responseCode = "404", description = "No such profile or version",
-            content = @Content(mediaType = ApiDocs.PROBLEM,
-                    schema = @Schema(implementation = ApiSchemas.ProblemBody.class)))
+    @APIResponse(responseCode = "400", description = "Bad version number")
+    @APIResponse(responseCode = "404", description = "No such profile or version")
     public Response activate(@Parameter(description = "The profile name, e.g. standard") @PathParam("name") String name,
             @Parameter(description = "The version number to activate") @PathParam("version") String version) {
         Response answer = Relay.of(backends.scoringWrite(s -> s.activate(caller.bearer(), name, version)));

@@ -115,6 +115,20 @@ class OpenApiDocumentTest {
     }
 
     @Test
+    void everyErrorAnswerOfEveryOperationIsAProblem() {
+        for (Map.Entry<String, JsonNode> op : operations()) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = op.getValue().path("responses").fields(); it.hasNext();) {
+                Map.Entry<String, JsonNode> r = it.next();
+                if (r.getKey().startsWith("4") || r.getKey().startsWith("5")) {
+                    JsonNode schema = r.getValue().path("content").path("application/problem+json").path("schema");
+                    assertEquals("#/components/schemas/Problem", schema.path("$ref").asText(),
+                            op.getKey() + " " + r.getKey() + ": " + r.getValue());
+                }
+            }
+        }
+    }
+
+    @Test
     void everyParameterIsDescribed() {
         for (Map.Entry<String, JsonNode> op : operations()) {
             for (JsonNode p : op.getValue().path("parameters")) {
