@@ -303,7 +303,11 @@ class StoreAndIdentityOutageTest {
         private void watch() {
             while (!Thread.currentThread().isInterrupted()) {
                 for (String m : List.of("gateway", "ingest-service", "scoring-service", "ranking-service")) {
-                    if (stack.readiness(m) != 200 && !down.contains(m)) {
+                    int status = stack.readiness(m);
+                    if (Thread.currentThread().isInterrupted()) {
+                        return; // stopped while probing: an interrupted probe says nothing about the service
+                    }
+                    if (status != 200 && !down.contains(m)) {
                         down.add(m);
                     }
                 }
