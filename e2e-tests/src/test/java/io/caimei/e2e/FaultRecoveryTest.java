@@ -121,7 +121,7 @@ class FaultRecoveryTest {
             stack.awaitReady("ingest-service");
         });
         awaitBatches(5 * step, streaming);
-        outage("Redis", t0, () -> stack.restartRedis(Duration.ofSeconds(4)));
+        outage("Redis", t0, () -> stack.restartRedis(Duration.ofSeconds(8)));
         streaming.get();
         client.shutdown();
         note(String.format("stream of %d events in %d batches done after %.1f s", EVENTS, batches.size(),
