@@ -87,11 +87,34 @@ public record Period(PeriodKind kind, LocalDate firstDay) implements Comparable<
     public String id() {
         return switch (kind) {
             case DAY -> firstDay.toString();
-            case WEEK -> String.format("%04d-W%02d", firstDay.get(IsoFields.WEEK_BASED_YEAR),
-                    firstDay.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
-            case MONTH -> String.format("%04d-%02d", firstDay.getYear(), firstDay.getMonthValue());
-            case YEAR -> String.format("%04d", firstDay.getYear());
+            // written by hand: String.format was the scorer's hottest frame (it runs for every event and period)
+            case WEEK -> pad(firstDay.get(IsoFields.WEEK_BASED_YEAR), 4) + "-W"
+                    + pad(firstDay.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR), 2);
+            case MONTH -> pad(firstDay.getYear(), 4) + "-" + pad(firstDay.getMonthValue(), 2);
+            case YEAR -> pad(firstDay.getYear(), 4);
         };
+    }
+
+    /** The ids of the four periods (day, week, month, year) that contain a local day, in that order. */
+    public static String[] idsContaining(LocalDate day) {
+        return new String[] { new Period(PeriodKind.DAY, day).id(),
+                new Period(PeriodKind.WEEK, day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))).id(),
+                new Period(PeriodKind.MONTH, day.withDayOfMonth(1)).id(),
+                new Period(PeriodKind.YEAR, day.withDayOfYear(1)).id() };
+    }
+
+    /** {@code n} zero-padded to {@code width} digits, as {@code %0<width>d} would write it. */
+    private static String pad(int n, int width) {
+        String digits = Integer.toString(Math.abs(n));
+        StringBuilder out = new StringBuilder(width + 1);
+        if (n < 0) {
+            out.append('-');
+            width--;
+        }
+        for (int i = digits.length(); i < width; i++) {
+            out.append('0');
+        }
+        return out.append(digits).toString();
     }
 
     /** The first local day after the period. */

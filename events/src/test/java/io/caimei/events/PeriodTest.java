@@ -63,4 +63,17 @@ class PeriodTest {
         assertTrue(day.contains(OffsetDateTime.parse("2024-02-14T00:00+08:00").toInstant()));
         assertFalse(day.contains(OffsetDateTime.parse("2024-02-15T00:00+08:00").toInstant()));
     }
+
+    @Test
+    void theFourIdsOfALocalDayAreThoseOfItsPeriodsWithEveryFieldZeroPadded() {
+        assertEquals(List.of("2024-12-31", "2025-W01", "2024-12", "2024"),
+                List.of(Period.idsContaining(java.time.LocalDate.parse("2024-12-31"))));
+        assertEquals(List.of("0999-03-05", "0999-W10", "0999-03", "0999"),
+                List.of(Period.idsContaining(java.time.LocalDate.parse("0999-03-05"))));
+        for (String day : List.of("2024-01-01", "2021-01-03", "2026-12-01")) {
+            Instant noon = OffsetDateTime.parse(day + "T12:00+08:00").toInstant();
+            assertEquals(Period.allContaining(noon).stream().map(Period::id).toList(),
+                    List.of(Period.idsContaining(java.time.LocalDate.parse(day))), day);
+        }
+    }
 }

@@ -94,6 +94,14 @@ public interface ScoringConfig {
         @WithDefault("PT1S")
         Duration closeCheckInterval();
 
+        /**
+         * How long a partition's changed scores may wait, while records keep coming, so that the changes of several
+         * consumer batches to one (entity, period) go out as one update; an idle poll publishes at once.
+         */
+        @WithName("publish-interval")
+        @WithDefault("PT0.25S")
+        Duration publishInterval();
+
         /** Dirty pairs scored, published and cleared per round trip. */
         @WithName("publish-page")
         @WithDefault("2000")

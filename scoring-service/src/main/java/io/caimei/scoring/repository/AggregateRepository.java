@@ -14,8 +14,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.caimei.common.redis.KeyWalk;
 import io.caimei.common.rest.StoreUnavailableException;
@@ -43,7 +41,6 @@ public class AggregateRepository {
     private final ScoringRedis redis;
     private final Vertx vertx;
     private final URI seed;
-    private final ObjectMapper json;
     private final DirtyRepository dirty;
     private final Duration timeout;
     private final long ttlSeconds;
@@ -51,13 +48,12 @@ public class AggregateRepository {
     private final String applyScript;
     private volatile String applySha;
 
-    public AggregateRepository(ScoringRedis redis, Vertx vertx, ObjectMapper json, ScoringConfig config,
+    public AggregateRepository(ScoringRedis redis, Vertx vertx, ScoringConfig config,
             DirtyRepository dirty, @ConfigProperty(name = "quarkus.redis.hosts") String hosts) {
         this.redis = redis;
         this.vertx = vertx;
         // the first configured address, with its credentials: a cluster walk reuses them for every master
         this.seed = URI.create(hosts.split(",")[0].trim());
-        this.json = json;
         this.dirty = dirty;
         this.timeout = config.redis().timeout();
         this.ttlSeconds = config.scoring().aggregateTtl().toSeconds();
@@ -76,12 +72,7 @@ public class AggregateRepository {
      */
     public boolean apply(PartitionBatch batch) {
         PartitionBatch.Script script = batch.toScript();
-        String ops;
-        try {
-            ops = json.writeValueAsString(script.ops());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot encode batch", e);
-        }
+        String ops = script.opsJson();
         if (applySha == null) {
             applySha = redis.send(Request.cmd(Command.SCRIPT).arg("LOAD").arg(applyScript)).toString();
         }

@@ -1,9 +1,10 @@
 package io.caimei.scoring.service;
 
-import java.time.Instant;
-import java.time.OffsetDateTime;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -17,8 +18,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Applies one partition's polled records: reads them, drops second copies, routes contributions to closed periods
- * to the dead letters, writes the rest with the offsets in one script call, then publishes the changed scores and
- * the dead letters. Exactly once: a batch whose offsets are already applied changes nothing.
+ * to the dead letters, writes the rest with the offsets in one script call, then publishes the dead letters and
+ * leaves the changed scores to {@link ScoreService#publishDue(boolean)}. Exactly once: a batch whose offsets are already applied changes nothing.
  */
 @ApplicationScoped
 public class BatchApplier {
@@ -52,21 +53,23 @@ public class BatchApplier {
     /** Applies the records of one partition, in offset order; returns the last offset they cover. */
     public long apply(int partition, List<ConsumerRecord<String, String>> records) {
         PartitionBatch batch = new PartitionBatch(partition, aggregates.keys());
-        List<CanonicalEvent> events = new ArrayList<>(records.size());
+        EventReader.Read[] events = new EventReader.Read[records.size()];
         List<String> ids = new ArrayList<>(records.size());
         long[] buckets = new long[records.size()];
         for (int i = 0; i < records.size(); i++) {
-            CanonicalEvent e = reader.read(records.get(i)).orElse(null);
-            events.add(e);
-            ids.add(e == null ? null : LogDedupe.id(e));
+            EventReader.Read e = reader.read(records.get(i));
+            events[i] = e;
+            ids.add(e == null ? null : LogDedupe.id(e.event()));
             buckets[i] = dedupe.bucket(records.get(i).timestamp());
         }
         boolean[] copy = dedupe.copies(partition, buckets, ids);
+        // the four period ids of a local day, computed once per day of the batch rather than per event
+        Map<LocalDate, String[]> periodIds = new HashMap<>();
         for (int i = 0; i < records.size(); i++) {
             ConsumerRecord<String, String> r = records.get(i);
             batch.covers(r.offset());
-            CanonicalEvent e = events.get(i);
-            if (e == null) {
+            EventReader.Read read = events[i];
+            if (read == null) {
                 continue;
             }
             if (ids.get(i) != null) {
@@ -76,13 +79,15 @@ public class BatchApplier {
                 copies.increment();
                 continue;
             }
-            Instant at = OffsetDateTime.parse(e.occurredAt()).toInstant();
-            for (Period p : Period.allContaining(at)) {
-                if (periods.isLate(p.id(), partition, r.offset())) {
+            CanonicalEvent e = read.event();
+            long millis = read.at().toEpochMilli();
+            for (String period : periodIds.computeIfAbsent(read.at().atZone(Period.ZONE).toLocalDate(),
+                    Period::idsContaining)) {
+                if (periods.isLate(period, partition, r.offset())) {
                     late.increment();
-                    deadLetters.late(e, p.id());
+                    deadLetters.late(e, period);
                 } else {
-                    batch.add(e, p.id(), at.toEpochMilli());
+                    batch.add(e, period, millis);
                 }
             }
         }
@@ -91,7 +96,8 @@ public class BatchApplier {
             applied.increment(batch.events() / 4.0);
             periods.observe(batch.dirtyMembers());
         }
-        scores.publishDirty(partition);
+        // published by the consumer loop once the publish interval has passed (several batches, one update each)
+        scores.defer(partition);
         deadLetters.flush();
         return batch.lastOffset();
     }

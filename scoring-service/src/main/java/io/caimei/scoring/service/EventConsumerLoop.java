@@ -95,6 +95,9 @@ public class EventConsumerLoop {
     /** Applies each partition's records and commits them to Kafka for lag monitoring only. */
     private final class Handler implements ConsumerLoop.Handler {
 
+        /** Whether the last poll returned records; an empty one publishes every deferred score at once. */
+        private boolean busy;
+
         @Override
         public void subscribe(Consumer<String, String> consumer) {
             String topic = config.kafka().topicPrefix() + Topics.EVENTS;
@@ -104,6 +107,7 @@ public class EventConsumerLoop {
 
         @Override
         public void handle(Consumer<String, String> consumer, ConsumerRecords<String, String> records) {
+            busy = true;
             for (TopicPartition tp : records.partitions()) {
                 long last = applier.apply(tp.partition(), records.records(tp));
                 ConsumerLoop.commitAsync(consumer, tp, last);
@@ -112,12 +116,15 @@ public class EventConsumerLoop {
 
         @Override
         public void afterPoll() {
+            scores.publishDue(!busy);
+            busy = false;
             periods.closeDuePeriods();
         }
 
         @Override
         public void closed() {
             assigned.clear();
+            scores.forgetDeferred();
             deadLetters.discard();
         }
 

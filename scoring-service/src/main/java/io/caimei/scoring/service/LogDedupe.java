@@ -26,6 +26,15 @@ import io.caimei.scoring.repository.SeenIdRepository;
 @ApplicationScoped
 public class LogDedupe {
 
+    /** One digest per thread: looking the algorithm up for every event cost more than hashing it. */
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    });
+
     private final SeenIdRepository seen;
     private final long windowMillis;
 
@@ -39,13 +48,9 @@ public class LogDedupe {
         if (e.eventId() == null) {
             return null;
         }
-        try {
-            byte[] h = MessageDigest.getInstance("SHA-256").digest((e.source() + "\u0000" + e.eventId() + "\u0000"
+        byte[] h = SHA256.get().digest((e.source() + "\u0000" + e.eventId() + "\u0000"
                     + e.entityType() + "\u0000" + e.entityId()).getBytes(StandardCharsets.UTF_8));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(h, 12));
-        } catch (NoSuchAlgorithmException ex) {
-            throw new IllegalStateException(ex);
-        }
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(h, 12));
     }
 
     /** The dedupe-window bucket of a Kafka record time. */

@@ -8,7 +8,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
+
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 
 import io.caimei.events.CanonicalEvent;
 import io.caimei.events.Channel;
@@ -19,23 +20,21 @@ import io.caimei.scoring.mapping.EntityPeriod;
 import io.caimei.scoring.repository.RedisKeys;
 
 /**
- * The net effect of one consumer batch on one partition, merged by (entity, period, indicator) so the
- * whole batch is one Redis round trip however many events it holds.
+ * The net effect of one consumer batch on one partition, merged by (entity, period) so the whole batch is one Redis
+ * round trip however many events it holds. Events are merged into one small object per (entity, period); the Redis
+ * keys are built once per pair when the script is written, not once per event.
  */
 public final class PartitionBatch {
 
     /** Lua's unpack() has a stack limit; larger member lists are split. */
     private static final int CHUNK = 500;
+    private static final Indicator[] INDICATORS = Indicator.values();
+    private static final JsonStringEncoder QUOTE = JsonStringEncoder.getInstance();
 
     private final int partition;
     private final RedisKeys keys;
-    private final Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
-    private final Map<String, String> types = new LinkedHashMap<>();
-    private final Map<String, Set<String>> users = new LinkedHashMap<>();
-    private final Map<String, Map<String, Long>> contributors = new LinkedHashMap<>();
-    private final Map<String, Set<String>> sets = new LinkedHashMap<>();
-    private final Set<EntityPeriod> dirty = new LinkedHashSet<>();
-    private final Map<String, Set<String>> seen = new LinkedHashMap<>();
+    private final Map<EntityPeriod, Merged> merged = new LinkedHashMap<>();
+    private final Map<Long, Set<String>> seen = new LinkedHashMap<>();
     private long firstOffset = -1;
     private long lastOffset = -1;
     private final Map<Channel, Long> latestByChannel = new EnumMap<>(Channel.class);
@@ -44,6 +43,16 @@ public final class PartitionBatch {
     public PartitionBatch(int partition, RedisKeys keys) {
         this.partition = partition;
         this.keys = keys;
+    }
+
+    /** One (entity, period)'s share of the batch: counts by indicator, distinct users, order contributors. */
+    private static final class Merged {
+        final long[] counts = new long[INDICATORS.length];
+        /** Bit i set when indicator i was counted (a field is written even when its deltas sum to zero). */
+        long counted;
+        Set<String> e2Users;
+        Set<String> e13Users;
+        Map<String, Long> contributors;
     }
 
     /** Records the Kafka offset range covered, even for records that change nothing (late ones). */
@@ -56,38 +65,44 @@ public final class PartitionBatch {
 
     /** Remembers an event id in its dedupe bucket, so later copies of the event are recognised. */
     public void remember(long bucket, String id) {
-        seen.computeIfAbsent(keys.seenIds(partition, bucket), k -> new LinkedHashSet<>()).add(id);
+        seen.computeIfAbsent(bucket, k -> new LinkedHashSet<>()).add(id);
     }
 
     /** Adds one event's effect on one period it falls in. */
     public void add(CanonicalEvent e, String period, long eventMillis) {
         events++;
-        latestByChannel.merge(e.channel(), eventMillis, Math::max);
-        String agg = keys.aggregate(partition, e.entityId(), period);
-        types.put(agg, e.entityType().name());
+        Long latest = latestByChannel.get(e.channel());
+        if (latest == null || latest < eventMillis) {
+            latestByChannel.put(e.channel(), eventMillis);
+        }
+        EntityPeriod key = new EntityPeriod(e.entityType(), e.entityId(), period);
+        Merged m = merged.get(key);
+        if (m == null) {
+            m = new Merged();
+            merged.put(key, m);
+        }
         Indicator i = e.indicator();
         if (i == Indicator.E13) {
-            addUser(keys.distinctUsers(partition, Indicator.E13, e.entityId(), period), e.userKey());
+            if (m.e13Users == null) {
+                m.e13Users = new LinkedHashSet<>();
+            }
+            m.e13Users.add(e.userKey());
         } else {
-            counts.computeIfAbsent(agg, k -> new HashMap<>()).merge(i.name(), (long) e.delta(), Long::sum);
+            m.counts[i.ordinal()] += e.delta();
+            m.counted |= 1L << i.ordinal();
             if (i == Indicator.E1) {
-                addUser(keys.distinctUsers(partition, Indicator.E2, e.entityId(), period), e.userKey());
+                if (m.e2Users == null) {
+                    m.e2Users = new LinkedHashSet<>();
+                }
+                m.e2Users.add(e.userKey());
             }
         }
         if (i == Indicator.E3 && e.entityType() == EntityType.MUSIC && e.attributedFrom() != null) {
-            contributors.computeIfAbsent(keys.orderContributors(partition, e.entityId(), period), k -> new HashMap<>())
-                    .merge(e.attributedFrom(), (long) e.delta(), Long::sum);
+            if (m.contributors == null) {
+                m.contributors = new HashMap<>();
+            }
+            m.contributors.merge(e.attributedFrom(), (long) e.delta(), Long::sum);
         }
-        EntityKey entity = new EntityKey(e.entityType(), e.entityId());
-        if (dirty.add(entity.in(period))) {
-            sets.computeIfAbsent(keys.periodIndex(partition, period), k -> new LinkedHashSet<>())
-                    .add(keys.indexMember(entity));
-            sets.computeIfAbsent(keys.periods(partition), k -> new LinkedHashSet<>()).add(period);
-        }
-    }
-
-    private void addUser(String key, String userKey) {
-        users.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(userKey);
     }
 
     public int partition() {
@@ -113,50 +128,79 @@ public final class PartitionBatch {
 
     /** The (entity, period) pairs this batch changes, in the order first met. */
     public Set<EntityPeriod> dirtyMembers() {
-        return dirty;
+        return merged.keySet();
     }
 
-    /** KEYS for the apply script: offset, dirty, the channels' latest event times, then every data key. */
+    /**
+     * KEYS for the apply script (offset, dirty, the channels' latest event times, then every data key) and its
+     * operations as JSON: {@code h} HINCRBY, {@code s} HSET, {@code p} PFADD, {@code z} ZINCRBY, {@code a} SADD, each
+     * naming its key by KEYS index; {@code e} and {@code x} the keys to expire with the aggregates' and the seen-id
+     * sets' TTL. Written by hand: a generic serializer of nested lists cost more than the script's own work.
+     */
     public Script toScript() {
-        List<String> keyList = new ArrayList<>(List.of(keys.appliedOffset(partition), keys.dirty(partition),
-                keys.channelEventTimes(partition)));
-        Map<String, Integer> index = new HashMap<>();
-        Function<String, Integer> ref = k -> index.computeIfAbsent(k, x -> {
-            keyList.add(x);
-            return keyList.size();
+        KeyList k = new KeyList(keys.appliedOffset(partition), keys.dirty(partition), keys.channelEventTimes(partition));
+        Ops h = new Ops();
+        Ops s = new Ops();
+        Ops p = new Ops();
+        Ops z = new Ops();
+        Ops a = new Ops();
+        Map<String, Set<String>> indexes = new LinkedHashMap<>();
+        Set<String> periods = new LinkedHashSet<>();
+        Set<String> dirty = new LinkedHashSet<>();
+        merged.forEach((ep, m) -> {
+            int agg = k.ref(keys.aggregate(partition, ep.entityId(), ep.period()));
+            for (int i = 0; i < INDICATORS.length; i++) {
+                if ((m.counted & (1L << i)) != 0) {
+                    h.op(agg).str(INDICATORS[i].name()).num(m.counts[i]).end();
+                }
+            }
+            s.op(agg).str("t").str(ep.type().name()).end();
+            if (m.e2Users != null) {
+                int hll = k.ref(keys.distinctUsers(partition, Indicator.E2, ep.entityId(), ep.period()));
+                chunks(m.e2Users).forEach(c -> p.op(hll).strs(c).end());
+            }
+            if (m.e13Users != null) {
+                int hll = k.ref(keys.distinctUsers(partition, Indicator.E13, ep.entityId(), ep.period()));
+                chunks(m.e13Users).forEach(c -> p.op(hll).strs(c).end());
+            }
+            if (m.contributors != null) {
+                int top = k.ref(keys.orderContributors(partition, ep.entityId(), ep.period()));
+                m.contributors.forEach((member, d) -> z.op(top).str(member).num(d).end());
+            }
+            indexes.computeIfAbsent(ep.period(), x -> new LinkedHashSet<>())
+                    .add(keys.indexMember(new EntityKey(ep.type(), ep.entityId())));
+            periods.add(ep.period());
+            dirty.add(keys.dirtyMember(ep));
         });
-        List<Object> h = new ArrayList<>();
-        counts.forEach((k, fields) -> fields.forEach((f, d) -> h.add(List.of(ref.apply(k), f, d))));
-        List<Object> s = new ArrayList<>();
-        types.forEach((k, t) -> s.add(List.of(ref.apply(k), "t", t)));
-        List<Object> p = new ArrayList<>();
-        users.forEach((k, u) -> chunks(u).forEach(c -> p.add(List.of(ref.apply(k), c))));
-        List<Object> z = new ArrayList<>();
-        contributors.forEach((k, m) -> m.forEach((member, d) -> z.add(List.of(ref.apply(k), member, d))));
-        List<Object> a = new ArrayList<>();
-        sets.forEach((k, m) -> chunks(m).forEach(c -> a.add(List.of(ref.apply(k), c))));
-        Set<String> dirtyMembers = new LinkedHashSet<>();
-        dirty.forEach(m -> dirtyMembers.add(keys.dirtyMember(m)));
-        chunks(dirtyMembers).forEach(c -> a.add(List.of(2, c)));
-        List<Integer> expire = new ArrayList<>();
-        for (int i = 4; i <= keyList.size(); i++) {
-            expire.add(i);
+        indexes.forEach((period, members) -> {
+            int idx = k.ref(keys.periodIndex(partition, period));
+            chunks(members).forEach(c -> a.op(idx).strs(c).end());
+        });
+        if (!periods.isEmpty()) {
+            int all = k.ref(keys.periods(partition));
+            chunks(periods).forEach(c -> a.op(all).strs(c).end());
         }
+        chunks(dirty).forEach(c -> a.op(2).strs(c).end());
+        int dataKeys = k.size();
         // seen-id sets expire on their own (short) clock, not with the aggregates
         List<Integer> expireSeen = new ArrayList<>();
-        seen.forEach((k, ids) -> {
-            expireSeen.add(ref.apply(k));
-            chunks(ids).forEach(c -> a.add(List.of(index.get(k), c)));
+        seen.forEach((bucket, ids) -> {
+            int set = k.ref(keys.seenIds(partition, bucket));
+            expireSeen.add(set);
+            chunks(ids).forEach(c -> a.op(set).strs(c).end());
         });
-        Map<String, Object> ops = new LinkedHashMap<>();
-        ops.put("h", h);
-        ops.put("s", s);
-        ops.put("p", p);
-        ops.put("z", z);
-        ops.put("a", a);
-        ops.put("e", expire);
-        ops.put("x", expireSeen);
-        return new Script(keyList, ops);
+        StringBuilder json = new StringBuilder(64 + h.length() + s.length() + p.length() + z.length() + a.length());
+        json.append("{\"h\":").append(h.close()).append(",\"s\":").append(s.close()).append(",\"p\":")
+                .append(p.close()).append(",\"z\":").append(z.close()).append(",\"a\":").append(a.close())
+                .append(",\"e\":[");
+        for (int i = 4; i <= dataKeys; i++) {
+            json.append(i == 4 ? "" : ",").append(i);
+        }
+        json.append("],\"x\":[");
+        for (int i = 0; i < expireSeen.size(); i++) {
+            json.append(i == 0 ? "" : ",").append(expireSeen.get(i));
+        }
+        return new Script(k.keys, json.append("]}").toString());
     }
 
     private static List<List<String>> chunks(Set<String> members) {
@@ -175,7 +219,79 @@ public final class PartitionBatch {
         return out;
     }
 
-    /** Keys and operations ready for the apply script; ops serialize to JSON. */
-    public record Script(List<String> keys, Map<String, Object> ops) {
+    /** The script's KEYS, each key once; {@link #ref} gives its 1-based index. */
+    private static final class KeyList {
+        final List<String> keys = new ArrayList<>();
+        final Map<String, Integer> index = new HashMap<>();
+
+        KeyList(String... first) {
+            for (String key : first) {
+                ref(key);
+            }
+        }
+
+        int ref(String key) {
+            Integer at = index.get(key);
+            if (at == null) {
+                keys.add(key);
+                at = keys.size();
+                index.put(key, at);
+            }
+            return at;
+        }
+
+        int size() {
+            return keys.size();
+        }
+    }
+
+    /** A JSON array of operations, each an array {@code [keyIndex, args...]}. */
+    private static final class Ops {
+        private final StringBuilder out = new StringBuilder("[");
+
+        Ops op(int keyIndex) {
+            out.append(out.length() == 1 ? "[" : ",[").append(keyIndex);
+            return this;
+        }
+
+        Ops str(String value) {
+            out.append(",\"");
+            QUOTE.quoteAsString(value, out);
+            out.append('"');
+            return this;
+        }
+
+        Ops num(long value) {
+            out.append(',').append(value);
+            return this;
+        }
+
+        /** The strings as one nested array (the members of one SADD or PFADD). */
+        Ops strs(List<String> values) {
+            out.append(",[");
+            for (int i = 0; i < values.size(); i++) {
+                out.append(i == 0 ? "\"" : ",\"");
+                QUOTE.quoteAsString(values.get(i), out);
+                out.append('"');
+            }
+            out.append(']');
+            return this;
+        }
+
+        void end() {
+            out.append(']');
+        }
+
+        int length() {
+            return out.length();
+        }
+
+        String close() {
+            return out.append(']').toString();
+        }
+    }
+
+    /** Keys and operations ready for the apply script: {@code opsJson} is its ARGV of operations. */
+    public record Script(List<String> keys, String opsJson) {
     }
 }

@@ -32,6 +32,9 @@ public class ScoreService {
     private final int page;
     private final Counter scoreUpdates;
     private final Map<Integer, Object> locks = new ConcurrentHashMap<>();
+    /** Partitions with changes not yet published, each with the time (nanos) of its oldest such change. */
+    private final Map<Integer, Long> pendingSince = new ConcurrentHashMap<>();
+    private final long intervalNanos;
 
     public ScoreService(AggregateRepository aggregates, DirtyRepository dirty, ProfileRegistry profiles,
             ScorePublisher publisher, ScoringConfig config, MeterRegistry metrics) {
@@ -40,8 +43,39 @@ public class ScoreService {
         this.profiles = profiles;
         this.publisher = publisher;
         this.page = config.scoring().publishPage();
+        this.intervalNanos = config.scoring().publishInterval().toNanos();
         this.scoreUpdates = Counter.builder("caimei.score.updates").description("score updates published")
                 .register(metrics);
+    }
+
+    /** Notes that a partition has dirty pairs to publish by {@link #publishDue(boolean)}. */
+    public void defer(int partition) {
+        pendingSince.putIfAbsent(partition, System.nanoTime());
+    }
+
+    /**
+     * Publishes the deferred partitions whose oldest change waited the publish interval, or all of them when
+     * {@code idle} (nothing more is coming, so waiting would only delay the boards). The dirty pairs are in Redis,
+     * so a crash before this loses nothing: the next owner of the partition publishes them on assignment.
+     */
+    public void publishDue(boolean idle) {
+        long now = System.nanoTime();
+        for (Map.Entry<Integer, Long> e : pendingSince.entrySet()) {
+            int partition = e.getKey();
+            if ((idle || now - e.getValue() >= intervalNanos) && pendingSince.remove(partition, e.getValue())) {
+                try {
+                    publishDirty(partition);
+                } catch (RuntimeException failure) {
+                    pendingSince.putIfAbsent(partition, e.getValue());
+                    throw failure;
+                }
+            }
+        }
+    }
+
+    /** Forgets the deferred partitions (the consumer restarts; assignment publishes what is dirty). */
+    public void forgetDeferred() {
+        pendingSince.clear();
     }
 
     /**

@@ -19,6 +19,7 @@ import io.caimei.events.EntityType;
 import io.caimei.events.Indicator;
 import io.caimei.events.Network;
 import io.caimei.scoring.mapping.AggregateId;
+import io.caimei.scoring.mapping.EntityKey;
 import io.caimei.scoring.mapping.EntityPeriod;
 import io.caimei.scoring.service.PartitionBatch;
 import io.quarkus.test.junit.QuarkusTest;
@@ -91,5 +92,19 @@ class AggregateRepositoryTest {
         assertEquals(20_000L, raw.get(Indicator.E1));
         assertEquals(10_000, raw.get(Indicator.E2), 100, "E2 within 1 %");
         assertEquals(2_500, raw.get(Indicator.E13), 25, "E13 within 1 %");
+    }
+
+    @Test
+    void idsAndUserKeysWithQuotesBackslashesAndChineseAreCountedAsWritten() {
+        int p = freshPartition();
+        String entity = "歌曲\"《晴天》\\v2";
+        List<CanonicalEvent> events = List.of(event(Indicator.E1, entity, "用户\"1", 1),
+                event(Indicator.E1, entity, "u\\2\n", 1), event(Indicator.E1, entity, "用户\"1", 1));
+        assertTrue(aggregates.apply(batch(p, 0, 2, events)));
+        Map<Indicator, Long> raw = raw(p, entity);
+        assertEquals(3L, raw.get(Indicator.E1));
+        assertEquals(2L, raw.get(Indicator.E2), "two distinct users, each written as sent");
+        assertEquals(List.of(new EntityPeriod(EntityType.CONTENT, entity, "2024-02-14")), dirty.dirty(p));
+        assertEquals(List.of(new EntityKey(EntityType.CONTENT, entity)), aggregates.entities(p, "2024-02-14"));
     }
 }

@@ -58,6 +58,12 @@ class BatchApplierTest {
     ScoringConfig config;
 
     @Inject
+    ScoreService scores;
+
+    @Inject
+    ProfileRegistry profiles;
+
+    @Inject
     ObjectMapper json;
 
     RecordingPublisher published;
@@ -107,12 +113,22 @@ class BatchApplierTest {
 
         assertEquals(11L, applier.apply(p, records));
         assertEquals(11L, applier.apply(p, records), "a redelivery covers the same offsets");
+        assertEquals(0, published.scores.stream().filter(u -> u.entityId().equals(entity)).count(),
+                "scores wait for the publish interval while records keep coming");
+        assertEquals(12L, applier.apply(p, List.of(record(p, 12, write(order("c-" + p, entity,
+                "2024-02-14T14:00:00+08:00"))))));
+        scores.publishDue(true);
 
-        assertEquals(2L, plays(p, entity, "2024-02-14"));
-        assertEquals(2L, plays(p, entity, "2024-02"));
-        assertEquals(11L, progress.appliedOffset(p));
-        assertEquals(4, published.scores.stream().filter(u -> u.entityId().equals(entity)).count(),
-                "one score per period (day, week, month, year), published once");
+        assertEquals(3L, plays(p, entity, "2024-02-14"));
+        assertEquals(3L, plays(p, entity, "2024-02"));
+        assertEquals(12L, progress.appliedOffset(p));
+        List<ScoreUpdate> mine = published.scores.stream().filter(u -> u.entityId().equals(entity)).toList();
+        assertEquals(List.of("2024", "2024-02", "2024-02-14", "2024-W07"),
+                mine.stream().map(ScoreUpdate::period).sorted().toList(),
+                "one score per period (day, week, month, year) for both batches, published once");
+        double day = mine.stream().filter(u -> u.period().equals("2024-02-14")).findFirst().orElseThrow().index();
+        assertEquals(IndexCalculator.index(profiles.forType(EntityType.CONTENT), java.util.Map.of(Indicator.E5, 3L)),
+                day, 1e-12, "the update carries the score of all three plays");
     }
 
     @Test
