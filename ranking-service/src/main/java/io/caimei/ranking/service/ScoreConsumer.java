@@ -13,6 +13,7 @@ import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 
 import io.caimei.common.rest.StoreUnavailableException;
 import io.caimei.events.PeriodClosedMarker;
@@ -33,12 +34,14 @@ public class ScoreConsumer {
     private final RankingService ranking;
     private final ClosingTracker closing;
     private final ObjectMapper json;
+    private final ObjectReader scores;
     private final Counter placements;
 
     public ScoreConsumer(RankingService ranking, ClosingTracker closing, ObjectMapper json, MeterRegistry metrics) {
         this.ranking = ranking;
         this.closing = closing;
         this.json = json;
+        this.scores = json.readerFor(ScoreUpdate.class);
         this.placements = Counter.builder("caimei.board.placements").description("board entries written")
                 .register(metrics);
     }
@@ -70,14 +73,20 @@ public class ScoreConsumer {
         List<ScoreUpdate> updates = new ArrayList<>();
         for (ConsumerRecord<String, String> r : batch) {
             try {
-                JsonNode node = json.readTree(r.value());
-                if (node.has("periodClosed")) {
-                    placements.increment(ranking.apply(updates));
-                    updates.clear();
-                    closing.markerArrived(json.treeToValue(node, PeriodClosedMarker.class), r.partition());
-                } else {
-                    updates.add(json.treeToValue(node, ScoreUpdate.class));
+                // markers are rare: a score is read straight into its record, without a tree in between
+                if (r.value() == null) {
+                    throw new IllegalArgumentException("no value");
                 }
+                if (r.value().contains("\"periodClosed\"")) {
+                    JsonNode node = json.readTree(r.value());
+                    if (node.has("periodClosed")) {
+                        placements.increment(ranking.apply(updates));
+                        updates.clear();
+                        closing.markerArrived(json.treeToValue(node, PeriodClosedMarker.class), r.partition());
+                        continue;
+                    }
+                }
+                updates.add(scores.readValue(r.value()));
             } catch (IOException | IllegalArgumentException e) {
                 LOG.warnf("skipping unreadable record %s-%d@%d", r.topic(), r.partition(), r.offset());
             }

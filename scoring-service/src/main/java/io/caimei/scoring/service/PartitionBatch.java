@@ -133,18 +133,19 @@ public final class PartitionBatch {
 
     /**
      * KEYS for the apply script (offset, dirty, the channels' latest event times, then every data key) and its
-     * operations as JSON: {@code h} HINCRBY, {@code s} HSET, {@code p} PFADD, {@code z} ZINCRBY, {@code a} SADD, each
-     * naming its key by KEYS index; {@code e} and {@code x} the keys to expire with the aggregates' and the seen-id
-     * sets' TTL. Written by hand: a generic serializer of nested lists cost more than the script's own work.
+     * operations as JSON: {@code h} HINCRBY, {@code n} the aggregates with their type, period index and index member
+     * (set up once, when the aggregate is new), {@code p} PFADD, {@code z} ZINCRBY, {@code a} SADD, each naming its key
+     * by KEYS index; {@code e} and {@code x} the keys whose TTL is renewed with the aggregates' and the seen-id sets'. Written by hand: a generic serializer of nested lists cost more than the script's own work.
      */
     public Script toScript() {
         KeyList k = new KeyList(keys.appliedOffset(partition), keys.dirty(partition), keys.channelEventTimes(partition));
         Ops h = new Ops();
-        Ops s = new Ops();
+        Ops n = new Ops();
         Ops p = new Ops();
         Ops z = new Ops();
         Ops a = new Ops();
-        Map<String, Set<String>> indexes = new LinkedHashMap<>();
+        // keys whose TTL every batch renews; an aggregate hash gets its own once, at creation (the script)
+        Set<Integer> renew = new LinkedHashSet<>();
         Set<String> periods = new LinkedHashSet<>();
         Set<String> dirty = new LinkedHashSet<>();
         merged.forEach((ep, m) -> {
@@ -154,34 +155,34 @@ public final class PartitionBatch {
                     h.op(agg).str(INDICATORS[i].name()).num(m.counts[i]).end();
                 }
             }
-            s.op(agg).str("t").str(ep.type().name()).end();
+            int idx = k.ref(keys.periodIndex(partition, ep.period()));
+            renew.add(idx);
+            n.op(agg).str(ep.type().name()).num(idx).str(keys.indexMember(new EntityKey(ep.type(), ep.entityId())))
+                    .end();
             if (m.e2Users != null) {
                 int hll = k.ref(keys.distinctUsers(partition, Indicator.E2, ep.entityId(), ep.period()));
+                renew.add(hll);
                 chunks(m.e2Users).forEach(c -> p.op(hll).strs(c).end());
             }
             if (m.e13Users != null) {
                 int hll = k.ref(keys.distinctUsers(partition, Indicator.E13, ep.entityId(), ep.period()));
+                renew.add(hll);
                 chunks(m.e13Users).forEach(c -> p.op(hll).strs(c).end());
             }
             if (m.contributors != null) {
                 int top = k.ref(keys.orderContributors(partition, ep.entityId(), ep.period()));
+                renew.add(top);
                 m.contributors.forEach((member, d) -> z.op(top).str(member).num(d).end());
             }
-            indexes.computeIfAbsent(ep.period(), x -> new LinkedHashSet<>())
-                    .add(keys.indexMember(new EntityKey(ep.type(), ep.entityId())));
             periods.add(ep.period());
             dirty.add(keys.dirtyMember(ep));
         });
-        indexes.forEach((period, members) -> {
-            int idx = k.ref(keys.periodIndex(partition, period));
-            chunks(members).forEach(c -> a.op(idx).strs(c).end());
-        });
         if (!periods.isEmpty()) {
             int all = k.ref(keys.periods(partition));
+            renew.add(all);
             chunks(periods).forEach(c -> a.op(all).strs(c).end());
         }
         chunks(dirty).forEach(c -> a.op(2).strs(c).end());
-        int dataKeys = k.size();
         // seen-id sets expire on their own (short) clock, not with the aggregates
         List<Integer> expireSeen = new ArrayList<>();
         seen.forEach((bucket, ids) -> {
@@ -189,18 +190,21 @@ public final class PartitionBatch {
             expireSeen.add(set);
             chunks(ids).forEach(c -> a.op(set).strs(c).end());
         });
-        StringBuilder json = new StringBuilder(64 + h.length() + s.length() + p.length() + z.length() + a.length());
-        json.append("{\"h\":").append(h.close()).append(",\"s\":").append(s.close()).append(",\"p\":")
-                .append(p.close()).append(",\"z\":").append(z.close()).append(",\"a\":").append(a.close())
-                .append(",\"e\":[");
-        for (int i = 4; i <= dataKeys; i++) {
-            json.append(i == 4 ? "" : ",").append(i);
+        StringBuilder json = new StringBuilder(64 + h.length() + n.length() + p.length() + z.length() + a.length());
+        json.append("{\"h\":").append(h.close()).append(",\"n\":").append(n.close()).append(",\"p\":")
+                .append(p.close()).append(",\"z\":").append(z.close()).append(",\"a\":").append(a.close());
+        numbers(json.append(",\"e\":"), renew);
+        numbers(json.append(",\"x\":"), expireSeen);
+        return new Script(k.keys, json.append('}').toString());
+    }
+
+    private static void numbers(StringBuilder json, java.util.Collection<Integer> values) {
+        json.append('[');
+        int i = 0;
+        for (int v : values) {
+            json.append(i++ == 0 ? "" : ",").append(v);
         }
-        json.append("],\"x\":[");
-        for (int i = 0; i < expireSeen.size(); i++) {
-            json.append(i == 0 ? "" : ",").append(expireSeen.get(i));
-        }
-        return new Script(k.keys, json.append("]}").toString());
+        json.append(']');
     }
 
     private static List<List<String>> chunks(Set<String> members) {

@@ -14,6 +14,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 
 import io.caimei.common.kafka.ProducerProperties;
 import io.caimei.events.PeriodClosed;
@@ -28,12 +29,14 @@ public class ScorePublisher {
 
     private final KafkaProducer<String, String> producer;
     private final ObjectMapper json;
+    private final ObjectWriter scores;
     private final String scoresTopic;
     private final String periodsTopic;
     private final String dlqTopic;
 
     public ScorePublisher(ScoringConfig config, ObjectMapper json) {
         this.json = json;
+        this.scores = json.writerFor(ScoreUpdate.class);
         this.scoresTopic = config.kafka().topicPrefix() + Topics.SCORES;
         this.periodsTopic = config.kafka().topicPrefix() + Topics.PERIODS;
         this.dlqTopic = config.kafka().topicPrefix() + Topics.DLQ;
@@ -45,7 +48,7 @@ public class ScorePublisher {
     public void publish(List<ScoreUpdate> updates) {
         List<Future<RecordMetadata>> acks = new ArrayList<>(updates.size());
         for (ScoreUpdate u : updates) {
-            acks.add(producer.send(new ProducerRecord<>(scoresTopic, u.entityId(), write(u))));
+            acks.add(producer.send(new ProducerRecord<>(scoresTopic, u.entityId(), write(scores, u))));
         }
         await(acks);
     }
@@ -76,8 +79,12 @@ public class ScorePublisher {
     }
 
     private String write(Object o) {
+        return write(json.writer(), o);
+    }
+
+    private static String write(ObjectWriter writer, Object o) {
         try {
-            return json.writeValueAsString(o);
+            return writer.writeValueAsString(o);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -103,7 +103,7 @@ public class ScoreService {
 
     /** Current scores of the given pairs, in order. */
     public List<ScoreUpdate> score(int partition, List<EntityPeriod> pairs) {
-        List<RawValues> values = aggregates.read(partition, pairs.stream().map(EntityPeriod::aggregate).toList());
+        List<RawValues> values = aggregates.readPairs(partition, pairs);
         String now = Instant.now().toString();
         List<ScoreUpdate> out = new ArrayList<>(values.size());
         for (int i = 0; i < values.size(); i++) {

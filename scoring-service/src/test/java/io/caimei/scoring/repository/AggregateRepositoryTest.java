@@ -107,4 +107,29 @@ class AggregateRepositoryTest {
         assertEquals(List.of(new EntityPeriod(EntityType.CONTENT, entity, "2024-02-14")), dirty.dirty(p));
         assertEquals(List.of(new EntityKey(EntityType.CONTENT, entity)), aggregates.entities(p, "2024-02-14"));
     }
+
+    @Test
+    void aMusicPairIsReadWithItsTopOrderContributorAndOtherPairsWithoutOne() {
+        int p = freshPartition();
+        PartitionBatch b = new PartitionBatch(p, aggregates.keys());
+        b.covers(0);
+        for (String[] order : new String[][] { { "clip-a", "2" }, { "clip-b", "5" }, { "clip-a", "1" } }) {
+            b.add(new CanonicalEvent("o", "test", Channel.MIGU_APP, Network.INTERNET, Indicator.E3, EntityType.MUSIC,
+                    "song", order[0], "2024-02-14T10:00:00+08:00", "u", Integer.parseInt(order[1])), "2024-02-14",
+                    1_707_876_000_000L);
+        }
+        b.add(event(Indicator.E5, "clip-a", "u", 1), "2024-02-14", 1_707_876_000_000L);
+        assertTrue(aggregates.apply(b));
+
+        List<AggregateRepository.RawValues> read = aggregates.readPairs(p, List.of(
+                new EntityPeriod(EntityType.MUSIC, "song", "2024-02-14"),
+                new EntityPeriod(EntityType.CONTENT, "clip-a", "2024-02-14")));
+        assertEquals("clip-b", read.get(0).topContributor());
+        assertEquals(5L, read.get(0).topContributorOrders());
+        assertEquals(8L, read.get(0).raw().get(Indicator.E3));
+        assertEquals("MUSIC", read.get(0).entityType());
+        assertEquals(null, read.get(1).topContributor());
+        assertEquals(1L, read.get(1).raw().get(Indicator.E5));
+        assertEquals(0L, read.get(1).raw().get(Indicator.E2), "no plays, no distinct players");
+    }
 }
