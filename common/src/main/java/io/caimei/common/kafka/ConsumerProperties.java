@@ -35,6 +35,13 @@ public final class ConsumerProperties {
         return this;
     }
 
+    /** How many bytes one fetch may bring per partition: with a backlog, a poll can only merge what was fetched. */
+    public ConsumerProperties maxPartitionFetchBytes(int bytes) {
+        p.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, Integer.toString(bytes));
+        p.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, Integer.toString(Math.max(52_428_800, bytes * 8)));
+        return this;
+    }
+
     /** Sees only committed transactions' records. */
     public ConsumerProperties readCommitted() {
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");

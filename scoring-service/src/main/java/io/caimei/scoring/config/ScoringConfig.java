@@ -44,9 +44,18 @@ public interface ScoringConfig {
         @WithDefault("caimei-scoring")
         String groupId();
 
+        /**
+         * Records per poll. Large on purpose: a backlog is merged per (entity, period) within a poll, so a larger poll
+         * means fewer Redis writes per event; a live stream's polls stay small (they return what has arrived).
+         */
         @WithName("max-poll-records")
-        @WithDefault("5000")
+        @WithDefault("40000")
         int maxPollRecords();
+
+        /** Bytes one fetch may bring per partition (a canonical event is about 300 bytes). */
+        @WithName("max-partition-fetch-bytes")
+        @WithDefault("4194304")
+        int maxPartitionFetchBytes();
 
         /** A channel's watermark = its latest accepted event time minus this. */
         @WithName("allowed-lateness")

@@ -28,6 +28,7 @@ import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Request;
 import io.vertx.mutiny.redis.client.Response;
+import io.vertx.redis.client.ResponseType;
 
 /**
  * Reads and writes the per-partition aggregates in Redis; every write is one atomic script call. The seen-id sets,
@@ -46,13 +47,8 @@ public class AggregateRepository {
     private final Duration timeout;
     private final long ttlSeconds;
     private final long seenTtlSeconds;
-    /** Aggregates read per call of the read script (a bounded time for which the script holds Redis). */
-    private static final int READ_CHUNK = 500;
-
     private final String applyScript;
     private volatile String applySha;
-    private final String readScript;
-    private final java.util.concurrent.atomic.AtomicReference<String> readSha = new java.util.concurrent.atomic.AtomicReference<>();
 
     public AggregateRepository(ScoringRedis redis, Vertx vertx, ScoringConfig config,
             DirtyRepository dirty, @ConfigProperty(name = "quarkus.redis.hosts") String hosts) {
@@ -66,7 +62,6 @@ public class AggregateRepository {
         // a bucket must outlive the buckets next to it by a margin, even when the scorer lags behind
         this.seenTtlSeconds = config.scoring().dedupeWindow().toSeconds() * 4;
         this.applyScript = resource("lua/apply-batch.lua");
-        this.readScript = resource("lua/read-aggregates.lua");
     }
 
     public RedisKeys keys() {
@@ -134,95 +129,67 @@ public class AggregateRepository {
     }
 
     /**
-     * One read script call per {@value #READ_CHUNK} aggregates, all pipelined: the script skips what cannot be there
-     * (E2 without E1 plays, contributors of non-music entities), which a plain pipeline of four commands each could not.
+     * One pipelined round trip: per aggregate its hash and distinct-user counts, and for music its top order
+     * contributor. Plain commands, not a script: in Redis a script's calls cost several times what the same
+     * commands cost pipelined (measured: 20 µs against 8 µs per aggregate).
      */
     private List<RawValues> read(int partition, List<AggregateId> ids, boolean[] music) {
         if (ids.isEmpty()) {
             return List.of();
         }
         RedisKeys keys = redis.keys();
-        List<List<String>> calls = new ArrayList<>();
-        for (int from = 0; from < ids.size(); from += READ_CHUNK) {
-            int to = Math.min(ids.size(), from + READ_CHUNK);
-            List<String> args = new ArrayList<>(1 + (to - from) * 5);
-            args.add(Integer.toString((to - from) * 4));
-            for (int i = from; i < to; i++) {
-                String entity = ids.get(i).entityId();
-                String period = ids.get(i).period();
-                args.add(keys.aggregate(partition, entity, period));
-                args.add(keys.distinctUsers(partition, Indicator.E2, entity, period));
-                args.add(keys.distinctUsers(partition, Indicator.E13, entity, period));
-                args.add(keys.orderContributors(partition, entity, period));
+        List<Request> reqs = new ArrayList<>(ids.size() * 4);
+        for (int i = 0; i < ids.size(); i++) {
+            String entity = ids.get(i).entityId();
+            String period = ids.get(i).period();
+            reqs.add(Request.cmd(Command.HGETALL).arg(keys.aggregate(partition, entity, period)));
+            reqs.add(Request.cmd(Command.PFCOUNT).arg(keys.distinctUsers(partition, Indicator.E2, entity, period)));
+            reqs.add(Request.cmd(Command.PFCOUNT).arg(keys.distinctUsers(partition, Indicator.E13, entity, period)));
+            if (music[i]) {
+                reqs.add(Request.cmd(Command.ZREVRANGE).arg(keys.orderContributors(partition, entity, period))
+                        .arg(0).arg(0).arg("WITHSCORES"));
             }
-            for (int i = from; i < to; i++) {
-                args.add(music[i] ? "1" : "0");
-            }
-            calls.add(args);
         }
-        List<Response> answers = runAll(readScript, readSha, calls);
+        List<Response> rs = redis.batch(reqs);
         List<RawValues> out = new ArrayList<>(ids.size());
-        for (Response answer : answers) {
-            for (Response one : answer) {
-                out.add(rawValues(ids.get(out.size()), one));
-            }
+        int at = 0;
+        for (int i = 0; i < ids.size(); i++) {
+            Response hash = rs.get(at++);
+            long e2 = rs.get(at++).toLong();
+            long e13 = rs.get(at++).toLong();
+            Response top = music[i] ? rs.get(at++) : null;
+            out.add(rawValues(ids.get(i), hash, e2, e13, top));
         }
         return out;
     }
 
-    private static RawValues rawValues(AggregateId id, Response one) {
-        Response hash = one.get(0);
+    private static RawValues rawValues(AggregateId id, Response hash, long e2, long e13, Response top) {
         Map<Indicator, Long> raw = new EnumMap<>(Indicator.class);
         String type = null;
-        for (int j = 0; j + 1 < hash.size(); j += 2) {
-            String field = hash.get(j).toString();
-            if (field.equals("t")) {
-                type = hash.get(j + 1).toString();
-            } else {
-                Indicator ind = Indicator.parseOrNull(field);
-                if (ind != null) {
-                    raw.put(ind, hash.get(j + 1).toLong());
+        if (hash != null) {
+            for (String field : hash.getKeys()) {
+                if (field.equals("t")) {
+                    type = hash.get(field).toString();
+                } else {
+                    Indicator ind = Indicator.parseOrNull(field);
+                    if (ind != null) {
+                        raw.put(ind, hash.get(field).toLong());
+                    }
                 }
             }
         }
-        raw.put(Indicator.E2, one.get(1).toLong());
-        raw.put(Indicator.E13, one.get(2).toLong());
-        String top = one.get(3).toString();
-        long orders = Math.round(Double.parseDouble(one.get(4).toString()));
-        return new RawValues(id.entityId(), id.period(), type, raw, top.isEmpty() ? null : top, top.isEmpty() ? 0 : orders);
-    }
-
-    /**
-     * Runs a script once per argument list (numkeys, keys, argv) in one pipelined round trip; when a node does not
-     * have it cached (a restart without persistence, or another master of a cluster) the calls go again as EVAL,
-     * which caches it there.
-     */
-    private List<Response> runAll(String script, java.util.concurrent.atomic.AtomicReference<String> sha,
-            List<List<String>> calls) {
-        if (sha.get() == null) {
-            sha.set(redis.send(Request.cmd(Command.SCRIPT).arg("LOAD").arg(script)).toString());
+        raw.put(Indicator.E2, e2);
+        raw.put(Indicator.E13, e13);
+        String topId = null;
+        long topOrders = 0;
+        if (top != null && top.size() > 0) {
+            // RESP3 answers [[member, score]], RESP2 [member, score]
+            Response first = top.get(0);
+            boolean nested = first.type() == ResponseType.MULTI;
+            topId = nested ? first.get(0).toString() : first.toString();
+            topOrders = Math.round(nested ? first.get(1).toDouble() : top.get(1).toDouble());
         }
-        List<Request> reqs = new ArrayList<>(calls.size());
-        calls.forEach(args -> {
-            Request r = Request.cmd(Command.EVALSHA).arg(sha.get());
-            args.forEach(r::arg);
-            reqs.add(r);
-        });
-        try {
-            return redis.batch(reqs);
-        } catch (StoreUnavailableException e) {
-            if (e.getCause() == null || e.getCause().getMessage() == null
-                    || !e.getCause().getMessage().contains("NOSCRIPT")) {
-                throw e;
-            }
-            List<Request> evals = new ArrayList<>(calls.size());
-            calls.forEach(args -> {
-                Request r = Request.cmd(Command.EVAL).arg(script);
-                args.forEach(r::arg);
-                evals.add(r);
-            });
-            return redis.batch(evals);
-        }
+        return new RawValues(id.entityId(), id.period(), type, raw, topId, topOrders);
     }
 
     /** The entities with aggregates in a period on a partition. */

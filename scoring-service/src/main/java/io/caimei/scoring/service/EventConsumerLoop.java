@@ -89,7 +89,8 @@ public class EventConsumerLoop {
 
     private Consumer<String, String> newConsumer() {
         return new KafkaConsumer<>(ConsumerProperties.manualCommit(config.kafka(), config.scoring().groupId())
-                .maxPollRecords(config.scoring().maxPollRecords()).readCommitted().build());
+                .maxPollRecords(config.scoring().maxPollRecords())
+                .maxPartitionFetchBytes(config.scoring().maxPartitionFetchBytes()).readCommitted().build());
     }
 
     /** Applies each partition's records and commits them to Kafka for lag monitoring only. */
