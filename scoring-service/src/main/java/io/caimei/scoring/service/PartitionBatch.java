@@ -133,8 +133,8 @@ public final class PartitionBatch {
 
     /**
      * KEYS for the apply script (offset, dirty, the channels' latest event times, then every data key) and its
-     * operations as JSON: {@code h} HINCRBY, {@code n} the aggregates with their type, period index and index member
-     * (set up once, when the aggregate is new), {@code p} PFADD, {@code z} ZINCRBY, {@code a} SADD, each naming its key
+     * operations as JSON: {@code h} HINCRBY, {@code n} per period index its members, their aggregates and types (an
+     * aggregate whose member is not in the index yet is new and set up once), {@code p} PFADD, {@code z} ZINCRBY, {@code a} SADD, each naming its key
      * by KEYS index; {@code e} and {@code x} the keys whose TTL is renewed with the aggregates' and the seen-id sets'. Written by hand: a generic serializer of nested lists cost more than the script's own work.
      */
     public Script toScript() {
@@ -148,6 +148,9 @@ public final class PartitionBatch {
         Set<Integer> renew = new LinkedHashSet<>();
         Set<String> periods = new LinkedHashSet<>();
         Set<String> dirty = new LinkedHashSet<>();
+        // per period: the aggregates' KEYS indexes and pairs, checked against the period index in the script
+        Map<String, List<Integer>> byPeriod = new LinkedHashMap<>();
+        Map<String, List<EntityPeriod>> newcomers = new LinkedHashMap<>();
         merged.forEach((ep, m) -> {
             int agg = k.ref(keys.aggregate(partition, ep.entityId(), ep.period()));
             for (int i = 0; i < INDICATORS.length; i++) {
@@ -155,10 +158,8 @@ public final class PartitionBatch {
                     h.op(agg).str(INDICATORS[i].name()).num(m.counts[i]).end();
                 }
             }
-            int idx = k.ref(keys.periodIndex(partition, ep.period()));
-            renew.add(idx);
-            n.op(agg).str(ep.type().name()).num(idx).str(keys.indexMember(new EntityKey(ep.type(), ep.entityId())))
-                    .end();
+            byPeriod.computeIfAbsent(ep.period(), x -> new ArrayList<>()).add(agg);
+            newcomers.computeIfAbsent(ep.period(), x -> new ArrayList<>()).add(ep);
             if (m.e2Users != null) {
                 int hll = k.ref(keys.distinctUsers(partition, Indicator.E2, ep.entityId(), ep.period()));
                 renew.add(hll);
@@ -176,6 +177,24 @@ public final class PartitionBatch {
             }
             periods.add(ep.period());
             dirty.add(keys.dirtyMember(ep));
+        });
+        byPeriod.forEach((period, aggs) -> {
+            int idx = k.ref(keys.periodIndex(partition, period));
+            renew.add(idx);
+            List<EntityPeriod> pairs = newcomers.get(period);
+            for (int from = 0; from < aggs.size(); from += CHUNK) {
+                int to = Math.min(aggs.size(), from + CHUNK);
+                List<String> members = new ArrayList<>(to - from);
+                List<String> types = new ArrayList<>(to - from);
+                StringBuilder refs = new StringBuilder("[");
+                for (int i = from; i < to; i++) {
+                    EntityPeriod ep = pairs.get(i);
+                    members.add(keys.indexMember(new EntityKey(ep.type(), ep.entityId())));
+                    types.add(ep.type().name());
+                    refs.append(i == from ? "" : ",").append(aggs.get(i));
+                }
+                n.op(idx).strs(members).raw(refs.append(']').toString()).strs(types).end();
+            }
         });
         if (!periods.isEmpty()) {
             int all = k.ref(keys.periods(partition));
@@ -262,6 +281,12 @@ public final class PartitionBatch {
             out.append(",\"");
             QUOTE.quoteAsString(value, out);
             out.append('"');
+            return this;
+        }
+
+        /** A JSON value written as given (an array of numbers built by the caller). */
+        Ops raw(String json) {
+            out.append(',').append(json);
             return this;
         }
 

@@ -37,6 +37,9 @@ class AggregateRepositoryTest {
     @Inject
     DirtyRepository dirty;
 
+    @Inject
+    ScoringRedis redis;
+
     /** A partition number no other test run uses, so runs never see each other's offsets. */
     private static int freshPartition() {
         return 1000 + ThreadLocalRandom.current().nextInt(1_000_000);
@@ -77,6 +80,11 @@ class AggregateRepositoryTest {
         assertTrue(aggregates.apply(batch(p, 4, 4, List.of(event(Indicator.E1, "c1", "u9", 1)))));
         assertEquals(4L, raw(p, "c1").get(Indicator.E1));
         assertEquals(List.of(new EntityPeriod(EntityType.CONTENT, "c1", "2024-02-14")), dirty.dirty(p));
+        long ttl = redis.send(io.vertx.mutiny.redis.client.Request.cmd(io.vertx.mutiny.redis.client.Command.TTL)
+                .arg(aggregates.keys().aggregate(p, "c1", "2024-02-14"))).toLong();
+        assertTrue(ttl > 399L * 86_400 && ttl <= 400L * 86_400, "the aggregate keeps the TTL it got at creation: " + ttl);
+        assertEquals(List.of(new EntityKey(EntityType.CONTENT, "c1")), aggregates.entities(p, "2024-02-14"),
+                "indexed once, when it was created");
     }
 
     @Test
