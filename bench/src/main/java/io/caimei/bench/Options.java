@@ -34,7 +34,11 @@ public final class Options {
               --redis-requests N      redis-benchmark requests per pipelined test (default 200000)
               --backlog-events N      events written straight to Kafka for the scoring backlog (default 100000)
               --e2e-seconds N         duration of the fixed-rate end-to-end load (default 60)
-              --e2e-rate N|auto       offered events/s (default auto: half the lower of ingest and scoring rates)
+              --e2e-rate N|auto       offered events/s of the fixed-rate load (default auto: the highest sustained
+                                      step, else half the lower of the ingest and scoring rates)
+              --e2e-steps LIST|none   offered rates of the step table, in order (default 2500,5000,7500,10000,
+                                      15000,20000,25000; stops after the first step that is not sustained)
+              --e2e-step-seconds N    duration of one step (default 15)
               --board-sizes A,B,C     board sizes for queries (default 1000,100000,1000000)
               --queries N             queries per query scenario (default 200000) ...
               --query-seconds N       ... or this many seconds, whichever comes first (default 10)
@@ -73,6 +77,8 @@ public final class Options {
     int backlogEvents = 100_000;
     int e2eSeconds = 60;
     Integer e2eRate;
+    List<Integer> e2eSteps = List.of(2_500, 5_000, 7_500, 10_000, 15_000, 20_000, 25_000);
+    int e2eStepSeconds = 15;
     List<Integer> boardSizes = List.of(1000, 100_000, 1_000_000);
     int queries = 200_000;
     int querySeconds = 10;
@@ -123,6 +129,9 @@ public final class Options {
                 case "--backlog-events" -> o.backlogEvents = positive(name, v);
                 case "--e2e-seconds" -> o.e2eSeconds = positive(name, v);
                 case "--e2e-rate" -> o.e2eRate = v.equals("auto") ? null : positive(name, v);
+                case "--e2e-steps" -> o.e2eSteps = v.equals("none") ? List.of()
+                        : java.util.Arrays.stream(v.split(",")).map(x -> positive(name, x.trim())).toList();
+                case "--e2e-step-seconds" -> o.e2eStepSeconds = positive(name, v);
                 case "--board-sizes" -> {
                     List<Integer> sizes = new ArrayList<>();
                     for (String s : v.split(",")) {

@@ -106,6 +106,14 @@ class DashboardSessionTest {
                     .collect(Collectors.joining("; "));
             assertEquals(200, me(cookie).statusCode(), "the copied cookie works while the session lives");
 
+            // the user also holds 40 API sessions: signing out everywhere ends them all, and Keycloak sends one
+            // logout token per session; the dashboard session's must not be lost among them
+            for (int i = 0; i < 40; i++) {
+                given().formParam("grant_type", "password").formParam("client_id", "caimei-gateway")
+                        .formParam("client_secret", "caimei-gateway-local-dev-secret").formParam("username", "analyst")
+                        .formParam("password", "analyst-dev").post(Stack.ISSUER + "/protocol/openid-connect/token")
+                        .then().statusCode(200);
+            }
             String user = given().auth().oauth2(admin).queryParam("username", "analyst").queryParam("exact", true)
                     .get(KEYCLOAK + "/admin/realms/caimei/users").then().statusCode(200).extract().path("[0].id");
             given().auth().oauth2(admin).post(KEYCLOAK + "/admin/realms/caimei/users/" + user + "/logout")
