@@ -33,14 +33,14 @@ public class EventProducer {
 
     private final KafkaProducer<String, String> producer;
     private final ObjectMapper json;
-    private final ObjectWriter events;
+    private final ObjectWriter eventWriter;
     private final String eventsTopic;
     private final String dlqTopic;
     private final long timeoutMillis;
 
     public EventProducer(IngestConfig config, ObjectMapper json) {
         this.json = json;
-        this.events = json.writerFor(CanonicalEvent.class);
+        this.eventWriter = json.writerFor(CanonicalEvent.class);
         this.eventsTopic = config.kafka().topicPrefix() + Topics.EVENTS;
         this.dlqTopic = config.kafka().topicPrefix() + Topics.DLQ;
         IngestConfig.Ingest ingest = config.ingest();
@@ -56,7 +56,7 @@ public class EventProducer {
         List<Future<RecordMetadata>> acks = new ArrayList<>(events.size());
         try {
             for (CanonicalEvent e : events) {
-                acks.add(producer.send(new ProducerRecord<>(eventsTopic, e.entityId(), events.writeValueAsString(e))));
+                acks.add(producer.send(new ProducerRecord<>(eventsTopic, e.entityId(), eventWriter.writeValueAsString(e))));
             }
             long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
             for (Future<RecordMetadata> f : acks) {
