@@ -119,11 +119,11 @@ public final class DemoLoader {
         Stats stats = new Stats();
         Progress progress = new Progress(err, generator.total());
         long[] done = { 0 };
-        Batcher batcher = new Batcher(options.batch(), Batcher.DEFAULT_MAX_LAG_MILLIS, b -> {
+        Batcher batcher = new Batcher(options.batch(), wave -> wave.forEach(b -> {
             stats.request(b.body().getBytes(StandardCharsets.UTF_8).length);
             done[0] += b.events().size();
             progress.update(done[0], b.lastMilli(), false);
-        });
+        }));
         long started = System.nanoTime();
         generator.forEach(e -> {
             stats.add(e);
@@ -194,7 +194,11 @@ public final class DemoLoader {
         Progress progress = new Progress(err, generator.total());
         long started = System.nanoTime();
         try (EventPoster poster = new EventPoster(gateway, channels, options.concurrency(), progress, err)) {
-            Batcher batcher = new Batcher(options.batch(), Batcher.DEFAULT_MAX_LAG_MILLIS, poster::post);
+            // one local day at a time, its channels side by side (see Batcher for why a day is the safe unit)
+            Batcher batcher = new Batcher(options.batch(), wave -> {
+                wave.forEach(poster::post);
+                poster.drain();
+            });
             for (int h = 0; h < generator.hours(); h++) {
                 for (DemoEvent e : generator.hour(h)) {
                     batcher.add(e);

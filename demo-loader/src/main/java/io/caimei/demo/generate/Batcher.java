@@ -7,14 +7,17 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Groups the time-ordered stream into per-channel batches: a batch leaves when it is full, or when its oldest
- * record is {@code maxLagMillis} older than the newest record seen, so no record is posted more than that behind the
- * stream (below the server's 2 h allowed lateness, so no day closes before its records arrive).
+ * Cuts the time-ordered stream into day waves: every record of one local (China) day, as per-channel batches of at
+ * most {@code size} records. The loader posts a wave's batches side by side and waits for all of them before the
+ * next wave, so no channel runs a day ahead of another.
+ *
+ * <p>Why a day is safe: the server's watermark is the slowest active channel's latest event time minus the allowed
+ * lateness (2 h), so while only a day's records are in flight it stays at least 2 h short of that day's end and the
+ * day (and any week, month or year ending with it) cannot close before its records arrive, in whatever order the
+ * wave's requests land. Periods end at local midnight, so one wave per day is the largest wave that holds; it takes
+ * about eight requests a day instead of one per channel every 90 minutes.
  */
 public final class Batcher {
-
-    /** 90 minutes: a 30-minute margin below the server's default allowed lateness of 2 hours. */
-    public static final long DEFAULT_MAX_LAG_MILLIS = 90 * 60_000L;
 
     /** One request's worth of records of one channel, in time order. */
     public record Batch(Channel channel, List<DemoEvent> events) {
@@ -28,55 +31,64 @@ public final class Batcher {
         }
     }
 
-    private final int size;
-    private final long maxLagMillis;
-    private final Consumer<Batch> sink;
-    private final Map<Channel, List<DemoEvent>> buffers = new EnumMap<>(Channel.class);
+    private static final long DAY_MILLIS = 86_400_000L;
+    private static final long CHINA_OFFSET_MILLIS = YearRhythm.CHINA.getTotalSeconds() * 1000L;
 
-    public Batcher(int size, long maxLagMillis, Consumer<Batch> sink) {
+    private final int size;
+    private final Consumer<List<Batch>> sink;
+    private final Map<Channel, List<DemoEvent>> buffers = new EnumMap<>(Channel.class);
+    private final List<Batch> wave = new ArrayList<>();
+    private long day = Long.MIN_VALUE;
+
+    public Batcher(int size, Consumer<List<Batch>> sink) {
         if (size < 1) {
             throw new IllegalArgumentException("a batch holds at least one record");
         }
         this.size = size;
-        this.maxLagMillis = maxLagMillis;
         this.sink = sink;
     }
 
+    /** The local (China) day number of an instant: waves break at local midnight, where periods end. */
+    static long localDay(long epochMilli) {
+        return Math.floorDiv(epochMilli + CHINA_OFFSET_MILLIS, DAY_MILLIS);
+    }
+
     public void add(DemoEvent e) {
-        flushOlderThan(e.epochMilli() - maxLagMillis);
+        long d = localDay(e.epochMilli());
+        if (d < day) {
+            throw new IllegalArgumentException("records must come in time order: record " + e.seq()
+                    + " falls on an earlier day than the one before it");
+        }
+        if (d != day) {
+            emitWave();
+            day = d;
+        }
         List<DemoEvent> buffer = buffers.computeIfAbsent(e.channel(), c -> new ArrayList<>(size));
         buffer.add(e);
         if (buffer.size() >= size) {
-            emit(e.channel());
+            cut(e.channel(), buffer);
         }
     }
 
-    /** Emits every remaining buffer, oldest first. */
+    /** Emits the last wave. */
     public void finish() {
-        flushOlderThan(Long.MAX_VALUE);
+        emitWave();
     }
 
-    private void flushOlderThan(long limit) {
-        while (true) {
-            Channel oldest = null;
-            long oldestTime = Long.MAX_VALUE;
-            for (Map.Entry<Channel, List<DemoEvent>> en : buffers.entrySet()) {
-                List<DemoEvent> b = en.getValue();
-                if (!b.isEmpty() && b.get(0).epochMilli() < oldestTime) {
-                    oldestTime = b.get(0).epochMilli();
-                    oldest = en.getKey();
-                }
+    private void cut(Channel channel, List<DemoEvent> buffer) {
+        wave.add(new Batch(channel, List.copyOf(buffer)));
+        buffer.clear();
+    }
+
+    private void emitWave() {
+        buffers.forEach((c, b) -> {
+            if (!b.isEmpty()) {
+                cut(c, b);
             }
-            if (oldest == null || oldestTime >= limit) {
-                return;
-            }
-            emit(oldest);
+        });
+        if (!wave.isEmpty()) {
+            sink.accept(List.copyOf(wave));
+            wave.clear();
         }
-    }
-
-    private void emit(Channel channel) {
-        List<DemoEvent> b = buffers.get(channel);
-        sink.accept(new Batch(channel, List.copyOf(b)));
-        b.clear();
     }
 }

@@ -52,7 +52,7 @@ final class Fixtures {
     /** Every request body the loader would send, in order. */
     static List<String> bodies(long events, long seed) {
         List<String> out = new ArrayList<>();
-        Batcher b = new Batcher(500, Batcher.DEFAULT_MAX_LAG_MILLIS, batch -> out.add(batch.channel() + "\n" + batch.body()));
+        Batcher b = new Batcher(500, wave -> wave.forEach(batch -> out.add(batch.channel() + "\n" + batch.body())));
         generator(events, seed, 2000).forEach(b::add);
         b.finish();
         return out;

@@ -180,8 +180,18 @@ public class LiveBoardRepository {
     }
 
     /** Forgets a board-period's movement facts; the next read computes them again. */
-    public void dropFacts(String board, String period) {
-        send(Request.cmd(Command.UNLINK).arg(facts(board, period)));
+    /** Forgets the movement facts of several periods of a board in one pipelined round trip (per cluster slot). */
+    public void dropFacts(String board, List<String> periods) {
+        if (periods.isEmpty()) {
+            return;
+        }
+        List<String> keys = new ArrayList<>(periods.size());
+        List<Request> reqs = new ArrayList<>(periods.size());
+        for (String p : periods) {
+            keys.add(facts(board, p));
+            reqs.add(Request.cmd(Command.UNLINK).arg(facts(board, p)));
+        }
+        Stores.await(SlotBatches.send(redis, keys, reqs), timeouts.redis(), "Redis");
     }
 
     /** A slice of the ranking: entity ids and their (positive) indexes, best first. */
@@ -273,9 +283,10 @@ public class LiveBoardRepository {
 
     /** Lets a frozen period's live set expire; PostgreSQL serves it from now on. */
     public void expire(String board, String period, long seconds) {
-        send(Request.cmd(Command.EXPIRE).arg(ranking(board, period)).arg(seconds));
-        send(Request.cmd(Command.EXPIRE).arg(contributors(board, period)).arg(seconds));
-        send(Request.cmd(Command.EXPIRE).arg(facts(board, period)).arg(seconds));
+        // the three keys share the board-period's hash tag: one batch, one round trip
+        Stores.await(redis.batch(List.of(Request.cmd(Command.EXPIRE).arg(ranking(board, period)).arg(seconds),
+                Request.cmd(Command.EXPIRE).arg(contributors(board, period)).arg(seconds),
+                Request.cmd(Command.EXPIRE).arg(facts(board, period)).arg(seconds))), timeouts.redis(), "Redis");
     }
 
     private Response send(Request req) {

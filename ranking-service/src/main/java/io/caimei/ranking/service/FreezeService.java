@@ -3,7 +3,12 @@ package io.caimei.ranking.service;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
@@ -30,6 +35,12 @@ public class FreezeService {
     private final Boards boards;
 
     private final MovementFacts facts;
+    /** A period's boards freeze side by side: each is a handful of store round trips, waiting rather than working. */
+    private final ExecutorService pool = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "board-freezer");
+        t.setDaemon(true);
+        return t;
+    });
 
     public FreezeService(LiveBoardRepository live, FrozenRepository frozen, RankingService ranking,
             RankingConfig config, Boards boards, MovementFacts facts) {
@@ -41,10 +52,25 @@ public class FreezeService {
         this.config = config;
     }
 
+    /** Freezes every board of the period, the boards in parallel; rethrows the first failure (a store away). */
     public void freeze(Period period) {
+        List<CompletableFuture<Integer>> all = new ArrayList<>();
         for (Board b : boards.all()) {
-            freeze(b, period);
+            all.add(CompletableFuture.supplyAsync(() -> freeze(b, period), pool));
         }
+        try {
+            CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw e;
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        pool.shutdownNow();
     }
 
     /** Freezes one board-period; returns the number of entries stored (0 when it was frozen already). */
@@ -87,9 +113,12 @@ public class FreezeService {
         if (!ranking.isFrozen(board.id(), next.id())) {
             facts.compute(board, next, true, false);
         }
+        List<String> later = new ArrayList<>();
         for (String id : live.periodsOf(board.id())) {
             Period.parse(id).filter(p -> p.kind() == closed.kind() && p.firstDay().isAfter(next.firstDay())
-                    && !ranking.isFrozen(board.id(), p.id())).ifPresent(p -> live.dropFacts(board.id(), p.id()));
+                    && !ranking.isFrozen(board.id(), p.id())).ifPresent(p -> later.add(p.id()));
         }
+        // one pipelined round trip: a ranking running behind the scorer has many later periods open
+        live.dropFacts(board.id(), later);
     }
 }

@@ -1,6 +1,8 @@
 package io.caimei.scoring.service;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -98,9 +100,11 @@ public class EventConsumerLoop {
 
         /** Whether the last poll returned records; an empty one publishes every deferred score at once. */
         private boolean busy;
+        private Consumer<String, String> consumer;
 
         @Override
         public void subscribe(Consumer<String, String> consumer) {
+            this.consumer = consumer;
             String topic = config.kafka().topicPrefix() + Topics.EVENTS;
             periods.setPartitionCount(consumer.partitionsFor(topic).size());
             consumer.subscribe(List.of(topic), new AppliedOffsetSeeker(consumer, progress, scores, assigned));
@@ -119,11 +123,26 @@ public class EventConsumerLoop {
         public void afterPoll() {
             scores.publishDue(!busy);
             busy = false;
-            periods.closeDuePeriods();
+            periods.closeDuePeriods(behind());
+        }
+
+        /** Assigned partitions with records still in Kafka (or whose lag is not known yet). */
+        private Set<Integer> behind() {
+            Set<Integer> out = new HashSet<>();
+            if (consumer != null) {
+                for (TopicPartition tp : consumer.assignment()) {
+                    OptionalLong lag = consumer.currentLag(tp);
+                    if (lag.isEmpty() || lag.getAsLong() > 0) {
+                        out.add(tp.partition());
+                    }
+                }
+            }
+            return out;
         }
 
         @Override
         public void closed() {
+            consumer = null;
             assigned.clear();
             scores.forgetDeferred();
             deadLetters.discard();

@@ -108,17 +108,38 @@ public class PeriodService {
         return out;
     }
 
-    /** At most once per check interval: refreshes the closed set and closes every known period the watermark passed. */
-    public void closeDuePeriods() {
+    /**
+     * At most once per check interval: refreshes the closed set and closes every known period the watermark passed.
+     * {@code behind} are this replica's partitions with records still waiting in Kafka: each holds the watermark at
+     * its own (its slowest active channel's), so a partition that one poll served ahead of another cannot close a
+     * period whose events the other has not reached yet, which a backlog would otherwise turn into LATE.
+     */
+    public void closeDuePeriods(Set<Integer> behind) {
         long now = System.currentTimeMillis();
         if (now - lastCheck < checkIntervalMillis) {
             return;
         }
         lastCheck = now;
         refreshClosed();
-        Optional<Instant> wm = watermark();
+        Map<Channel, Long> latest = new EnumMap<>(Channel.class);
+        Optional<Instant> held = Optional.empty();
+        for (int p = 0; p < partitionCount; p++) {
+            Map<Channel, Long> own = progress.latestByChannel(p);
+            own.forEach((c, t) -> latest.merge(c, t, Math::max));
+            if (behind.contains(p)) {
+                Optional<Instant> ownMark = Watermark.of(own, allowedLateness, idleTimeout);
+                if (ownMark.isEmpty()) {
+                    return; // records waiting and none applied yet: nothing can close
+                }
+                held = held.isEmpty() || ownMark.get().isBefore(held.get()) ? ownMark : held;
+            }
+        }
+        Optional<Instant> wm = Watermark.of(latest, allowedLateness, idleTimeout);
         if (wm.isEmpty()) {
             return;
+        }
+        if (held.isPresent() && held.get().isBefore(wm.get())) {
+            wm = held;
         }
         for (String id : List.copyOf(known)) {
             if (closed.containsKey(id)) {
