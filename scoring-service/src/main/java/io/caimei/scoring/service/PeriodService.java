@@ -121,25 +121,13 @@ public class PeriodService {
         }
         lastCheck = now;
         refreshClosed();
-        Map<Channel, Long> latest = new EnumMap<>(Channel.class);
-        Optional<Instant> held = Optional.empty();
+        Map<Integer, Map<Channel, Long>> byPartition = new HashMap<>();
         for (int p = 0; p < partitionCount; p++) {
-            Map<Channel, Long> own = progress.latestByChannel(p);
-            own.forEach((c, t) -> latest.merge(c, t, Math::max));
-            if (behind.contains(p)) {
-                Optional<Instant> ownMark = Watermark.of(own, allowedLateness, idleTimeout);
-                if (ownMark.isEmpty()) {
-                    return; // records waiting and none applied yet: nothing can close
-                }
-                held = held.isEmpty() || ownMark.get().isBefore(held.get()) ? ownMark : held;
-            }
+            byPartition.put(p, progress.latestByChannel(p));
         }
-        Optional<Instant> wm = Watermark.of(latest, allowedLateness, idleTimeout);
+        Optional<Instant> wm = Watermark.closing(byPartition, behind, allowedLateness, idleTimeout);
         if (wm.isEmpty()) {
             return;
-        }
-        if (held.isPresent() && held.get().isBefore(wm.get())) {
-            wm = held;
         }
         for (String id : List.copyOf(known)) {
             if (closed.containsKey(id)) {

@@ -2,8 +2,10 @@ package io.caimei.scoring.service;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import io.caimei.events.Channel;
 
@@ -28,6 +30,29 @@ public final class Watermark {
         long slowest = latest.values().stream().mapToLong(Long::longValue).filter(t -> t >= idleBefore).min()
                 .orElse(newest);
         return Optional.of(Instant.ofEpochMilli(slowest).minus(lateness));
+    }
+
+    /**
+     * The watermark periods close behind, from each partition's channels' latest event times: {@link #of} over all
+     * partitions, held back to the own watermark of every partition in {@code behind} (records still waiting in
+     * Kafka). A poll may serve one partition a day ahead of another during a backlog; without the hold the leader
+     * would close periods whose events the laggard has yet to deliver. Empty while nothing can close.
+     */
+    public static Optional<Instant> closing(Map<Integer, Map<Channel, Long>> byPartition, Set<Integer> behind,
+            Duration lateness, Duration idleTimeout) {
+        Map<Channel, Long> latest = new EnumMap<>(Channel.class);
+        byPartition.values().forEach(own -> own.forEach((c, t) -> latest.merge(c, t, Math::max)));
+        Optional<Instant> wm = of(latest, lateness, idleTimeout);
+        for (Integer p : behind) {
+            Optional<Instant> own = of(byPartition.getOrDefault(p, Map.of()), lateness, idleTimeout);
+            if (own.isEmpty()) {
+                return Optional.empty(); // records waiting and none applied yet
+            }
+            if (wm.isPresent() && own.get().isBefore(wm.get())) {
+                wm = own;
+            }
+        }
+        return wm;
     }
 
     /** True when the channel no longer holds periods open: it is more than the idle timeout behind the newest. */

@@ -10,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -71,5 +72,32 @@ class WatermarkTest {
     @Test
     void thereIsNoWatermarkBeforeTheFirstEvent() {
         assertEquals(Optional.empty(), Watermark.of(Map.of(), LATENESS, IDLE));
+    }
+
+    @Test
+    void aPartitionWithRecordsStillWaitingHoldsTheDayOpenThatAnotherPartitionHasLeft() {
+        // one poll served partition 0 all of 2024-03-03; partition 1 still has the end of 2024-03-02 waiting
+        Map<Integer, Map<Channel, Long>> byPartition = Map.of(
+                0, Map.of(Channel.CRBT, at("2024-03-03T23:00:00"), Channel.MIGU_APP, at("2024-03-03T22:00:00")),
+                1, Map.of(Channel.CRBT, at("2024-03-02T18:00:00"), Channel.MIGU_APP, at("2024-03-02T19:00:00")));
+        Instant behind = Watermark.closing(byPartition, Set.of(1), LATENESS, IDLE).orElseThrow();
+        assertEquals(Instant.ofEpochMilli(at("2024-03-02T16:00:00")), behind);
+        assertTrue(behind.isBefore(endOfDay("2024-03-02")), "2024-03-02 stays open for partition 1");
+        // caught up (nothing waiting): the partitions' channels merge as before and the day closes
+        Instant caughtUp = Watermark.closing(byPartition, Set.of(), LATENESS, IDLE).orElseThrow();
+        assertEquals(Instant.ofEpochMilli(at("2024-03-03T20:00:00")), caughtUp);
+        assertFalse(caughtUp.isBefore(endOfDay("2024-03-02")));
+    }
+
+    @Test
+    void aPartitionAheadOfTheOthersOrWithNothingAppliedYetNeverMovesTheWatermarkForward() {
+        Map<Integer, Map<Channel, Long>> byPartition = Map.of(
+                0, Map.of(Channel.CRBT, at("2024-03-03T10:00:00")),
+                1, Map.of(Channel.CRBT, at("2024-03-03T12:00:00")));
+        // partition 1 is ahead of the merged watermark's slowest channel only through its own max: no change
+        assertEquals(Instant.ofEpochMilli(at("2024-03-03T10:00:00")),
+                Watermark.closing(byPartition, Set.of(1), LATENESS, IDLE).orElseThrow());
+        // a partition with records waiting and none applied yet: nothing can close
+        assertEquals(Optional.empty(), Watermark.closing(byPartition, Set.of(2), LATENESS, IDLE));
     }
 }
