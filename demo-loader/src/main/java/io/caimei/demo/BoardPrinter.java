@@ -20,10 +20,31 @@ final class BoardPrinter {
         this.out = out;
     }
 
-    /** Waits until the year board's total and top score stay the same for 3 s (at most 60 s). */
-    static boolean awaitSettled(Gateway gateway, TokenSource admin, String period, PrintStream log) {
+    /**
+     * Waits (at most 120 s in all) until {@code closedDay}'s content board is CLOSED — the ranking has frozen the
+     * closed periods up to there, in order — and then until the year board's total and top score stay the same for
+     * 3 s. {@code closedDay} may be null (nothing expected to close).
+     */
+    static boolean awaitSettled(Gateway gateway, TokenSource admin, String period, String closedDay, PrintStream log) {
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        if (closedDay != null) {
+            String day = "/api/v1/boards/content-heat/periods/" + Gateway.path(closedDay) + "?limit=1";
+            while (true) {
+                try {
+                    if (gateway.get(admin, day).path("closed").asBoolean(false)) {
+                        break;
+                    }
+                } catch (ApiException e) {
+                    // not there yet
+                }
+                if (System.nanoTime() > deadline) {
+                    log.println(closedDay + " is still not closed after 120 s; printing the boards as they are");
+                    return false;
+                }
+                sleep(500);
+            }
+        }
         String path = "/api/v1/boards/content-heat/periods/" + Gateway.path(period) + "?limit=1";
-        long deadline = System.nanoTime() + 60_000_000_000L;
         String last = null;
         long stableSince = System.nanoTime();
         while (System.nanoTime() < deadline) {
@@ -42,7 +63,7 @@ final class BoardPrinter {
             }
             sleep(500);
         }
-        log.println("boards still changing after 60 s; printing them as they are");
+        log.println("boards still changing after 120 s; printing them as they are");
         return false;
     }
 

@@ -193,6 +193,7 @@ public final class DemoLoader {
 
         Progress progress = new Progress(err, generator.total());
         long started = System.nanoTime();
+        long lastSent;
         try (EventPoster poster = new EventPoster(gateway, channels, options.concurrency(), progress, err)) {
             // one local day at a time, its channels side by side (see Batcher for why a day is the safe unit)
             Batcher batcher = new Batcher(options.batch(), wave -> {
@@ -207,6 +208,7 @@ public final class DemoLoader {
             batcher.finish();
             poster.drain();
             progress.finish(poster.sent.get(), poster.lastTime());
+            lastSent = poster.lastTime();
             double seconds = (System.nanoTime() - started) / 1e9;
             out.printf("loaded %,d records in %,d requests in %.1f s (%,.0f events/s): accepted %,d, duplicates %,d,"
                     + " rejected %,d, attributed %,d%n", poster.sent.get(), poster.requests.get(), seconds,
@@ -214,9 +216,21 @@ public final class DemoLoader {
                     poster.rejected.get(), poster.attributed.get());
         }
         err.println("waiting for the boards to settle ...");
-        BoardPrinter.awaitSettled(gateway, admin, period, err);
+        BoardPrinter.awaitSettled(gateway, admin, period, lastClosedDay(lastSent), err);
         new BoardPrinter(out).printLive(gateway, admin, period);
         printLogins();
+    }
+
+    /**
+     * The last day sure to close once the load is in: the watermark trails the newest record by the allowed lateness
+     * (2 h) plus at most the idle timeout (6 h) of a slower channel, and a day closes once its end is behind it.
+     */
+    static String lastClosedDay(long lastRecordMilli) {
+        if (lastRecordMilli <= 0) {
+            return null;
+        }
+        return Instant.ofEpochMilli(lastRecordMilli).minus(Duration.ofHours(8)).atOffset(YearRhythm.CHINA)
+                .toLocalDate().minusDays(1).toString();
     }
 
     private TokenSource admin(HttpClient http) {

@@ -2,6 +2,7 @@ package io.caimei.demo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +11,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.OffsetDateTime;
 
 import org.junit.jupiter.api.Test;
 
@@ -56,5 +58,14 @@ class DemoLoaderTest {
     void tableWidthCountsChineseCharactersAsTwoColumns() {
         assertEquals(10, TextTable.width("《青花瓷》"));
         assertEquals(4, TextTable.width("ab12"));
+    }
+
+    @Test
+    void theDayAwaitedAsClosedIsTheLastWhoseEndTheWatermarkMustHavePassed() {
+        long lateEvening = OffsetDateTime.parse("2024-12-31T23:50:00+08:00").toInstant().toEpochMilli();
+        long earlyMorning = OffsetDateTime.parse("2024-12-31T05:00:00+08:00").toInstant().toEpochMilli();
+        assertEquals("2024-12-30", DemoLoader.lastClosedDay(lateEvening));
+        assertEquals("2024-12-29", DemoLoader.lastClosedDay(earlyMorning));
+        assertNull(DemoLoader.lastClosedDay(0));
     }
 }
