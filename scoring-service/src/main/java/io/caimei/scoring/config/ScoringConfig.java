@@ -52,6 +52,14 @@ public interface ScoringConfig {
         @WithDefault("40000")
         int maxPollRecords();
 
+        /**
+         * Records of one partition applied by one Redis script. A script holds Redis while it runs: a backlog's whole
+         * partition batch in one script held it 13–130 ms, and every ingest dedupe and board read queued behind it.
+         */
+        @WithName("max-script-records")
+        @WithDefault("5000")
+        int maxScriptRecords();
+
         /** Bytes one fetch may bring per partition (a canonical event is about 300 bytes). */
         @WithName("max-partition-fetch-bytes")
         @WithDefault("4194304")

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -113,8 +114,14 @@ public class EventConsumerLoop {
         @Override
         public void handle(Consumer<String, String> consumer, ConsumerRecords<String, String> records) {
             busy = true;
+            int chunk = Math.max(1, config.scoring().maxScriptRecords());
             for (TopicPartition tp : records.partitions()) {
-                long last = applier.apply(tp.partition(), records.records(tp));
+                List<ConsumerRecord<String, String>> all = records.records(tp);
+                long last = -1;
+                // consecutive offset ranges, each applied exactly once on its own (the script checks its first offset)
+                for (int from = 0; from < all.size(); from += chunk) {
+                    last = applier.apply(tp.partition(), all.subList(from, Math.min(all.size(), from + chunk)));
+                }
                 ConsumerLoop.commitAsync(consumer, tp, last);
             }
         }
