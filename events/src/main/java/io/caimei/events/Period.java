@@ -28,7 +28,11 @@ public record Period(PeriodKind kind, LocalDate firstDay) implements Comparable<
 
     /** The period of the given kind that contains the instant, in Asia/Shanghai. */
     public static Period of(PeriodKind kind, Instant instant) {
-        LocalDate day = instant.atZone(ZONE).toLocalDate();
+        return containing(kind, instant.atZone(ZONE).toLocalDate());
+    }
+
+    /** The period of the kind that contains a local day. */
+    public static Period containing(PeriodKind kind, LocalDate day) {
         return switch (kind) {
             case DAY -> new Period(kind, day);
             case WEEK -> new Period(kind, day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)));
@@ -97,10 +101,8 @@ public record Period(PeriodKind kind, LocalDate firstDay) implements Comparable<
 
     /** The ids of the four periods (day, week, month, year) that contain a local day, in that order. */
     public static String[] idsContaining(LocalDate day) {
-        return new String[] { new Period(PeriodKind.DAY, day).id(),
-                new Period(PeriodKind.WEEK, day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))).id(),
-                new Period(PeriodKind.MONTH, day.withDayOfMonth(1)).id(),
-                new Period(PeriodKind.YEAR, day.withDayOfYear(1)).id() };
+        return new String[] { containing(PeriodKind.DAY, day).id(), containing(PeriodKind.WEEK, day).id(),
+                containing(PeriodKind.MONTH, day).id(), containing(PeriodKind.YEAR, day).id() };
     }
 
     /** {@code n} zero-padded to {@code width} digits, as {@code %0<width>d} would write it. */

@@ -3,6 +3,7 @@ package io.caimei.scoring.service;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -129,6 +130,7 @@ public class PeriodService {
         if (wm.isEmpty()) {
             return;
         }
+        List<Period> due = new ArrayList<>();
         for (String id : List.copyOf(known)) {
             if (closed.containsKey(id)) {
                 known.remove(id);
@@ -136,10 +138,19 @@ public class PeriodService {
             }
             Period p = Period.parse(id).orElse(null);
             if (p != null && p.end().isBefore(wm.get())) {
-                close(id, PeriodClosed.BY_WATERMARK);
+                due.add(p);
             }
         }
+        // oldest first: the ranking computes a period's movement (previous rank, peak, periods on board) from the
+        // periods frozen before it, so a day must not freeze before the day ahead of it when a backlog lets the
+        // watermark pass several at once
+        due.sort(CLOSING_ORDER);
+        due.forEach(p -> close(p.id(), PeriodClosed.BY_WATERMARK));
     }
+
+    /** Earlier end first; for one end, the shorter period first (a Sunday before its week). */
+    static final Comparator<Period> CLOSING_ORDER = Comparator.comparing(Period::end)
+            .thenComparing(p -> p.kind().ordinal());
 
     /** Closes a period (idempotent) and announces it; true when it was open before. */
     public boolean close(String period, String reason) {
