@@ -37,7 +37,7 @@ public final class EntryCsv {
         StringBuilder b = new StringBuilder(entries.size() * 80);
         for (Entry e : entries) {
             b.append(e.rank()).append(',').append(field(e.entityId())).append(',').append(field(e.name())).append(',')
-                    .append(String.format(Locale.ROOT, "%.4f", e.score())).append(',').append(field(e.movement()))
+                    .append(score(e.score())).append(',').append(field(e.movement()))
                     .append(',').append(number(e.previousRank())).append(',').append(number(e.peakRank()))
                     .append(',').append(e.periodsOnBoard());
             if (topContributors) {
@@ -46,6 +46,12 @@ public final class EntryCsv {
             b.append("\r\n");
         }
         return b.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Four decimals; a score that rounds to zero is written 0.0000, never -0.0000 (a sum's rounding residue). */
+    static String score(double score) {
+        String s = String.format(Locale.ROOT, "%.4f", score);
+        return "-0.0000".equals(s) ? "0.0000" : s;
     }
 
     /** A whole page: BOM, header and its rows. */

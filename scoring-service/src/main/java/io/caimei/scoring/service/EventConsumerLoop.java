@@ -1,8 +1,9 @@
 package io.caimei.scoring.service;
 
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
-import java.util.OptionalLong;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -13,6 +14,7 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 
 import io.caimei.common.kafka.ConsumerLoop;
@@ -99,6 +101,8 @@ public class EventConsumerLoop {
     /** Applies each partition's records and commits them to Kafka for lag monitoring only. */
     private final class Handler implements ConsumerLoop.Handler {
 
+        private static final Duration BROKER_TIMEOUT = Duration.ofSeconds(5);
+
         /** Whether the last poll returned records; an empty one publishes every deferred score at once. */
         private boolean busy;
         private Consumer<String, String> consumer;
@@ -130,19 +134,31 @@ public class EventConsumerLoop {
         public void afterPoll() {
             scores.publishDue(!busy);
             busy = false;
-            periods.closeDuePeriods(behind());
+            periods.closeDuePeriods(this::behind);
         }
 
-        /** Assigned partitions with records still in Kafka (or whose lag is not known yet). */
+        /**
+         * Assigned partitions whose log end (asked of the broker) is past the consumer's position: records still
+         * waiting, fetched or not. The consumer's own cached lag proved stale during a backlog (a partition 17 s
+         * behind showed none, and its events went LATE), so the broker is asked, once per close check.
+         */
         private Set<Integer> behind() {
             Set<Integer> out = new HashSet<>();
-            if (consumer != null) {
-                for (TopicPartition tp : consumer.assignment()) {
-                    OptionalLong lag = consumer.currentLag(tp);
-                    if (lag.isEmpty() || lag.getAsLong() > 0) {
+            if (consumer == null) {
+                return out;
+            }
+            Set<TopicPartition> assignment = consumer.assignment();
+            try {
+                Map<TopicPartition, Long> ends = consumer.endOffsets(assignment, BROKER_TIMEOUT);
+                for (TopicPartition tp : assignment) {
+                    Long end = ends.get(tp);
+                    if (end == null || end > consumer.position(tp, BROKER_TIMEOUT)) {
                         out.add(tp.partition());
                     }
                 }
+            } catch (KafkaException e) {
+                // not known now: hold every partition this round rather than close on a guess
+                assignment.forEach(tp -> out.add(tp.partition()));
             }
             return out;
         }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -111,11 +112,12 @@ public class PeriodService {
 
     /**
      * At most once per check interval: refreshes the closed set and closes every known period the watermark passed.
-     * {@code behind} are this replica's partitions with records still waiting in Kafka: each holds the watermark at
+     * {@code behind} gives this replica's partitions with records still waiting in Kafka (asked only when a check
+     * is due, since it asks the broker): each holds the watermark at
      * its own (its slowest active channel's), so a partition that one poll served ahead of another cannot close a
      * period whose events the other has not reached yet, which a backlog would otherwise turn into LATE.
      */
-    public void closeDuePeriods(Set<Integer> behind) {
+    public void closeDuePeriods(Supplier<Set<Integer>> behind) {
         long now = System.currentTimeMillis();
         if (now - lastCheck < checkIntervalMillis) {
             return;
@@ -126,7 +128,7 @@ public class PeriodService {
         for (int p = 0; p < partitionCount; p++) {
             byPartition.put(p, progress.latestByChannel(p));
         }
-        Optional<Instant> wm = Watermark.closing(byPartition, behind, allowedLateness, idleTimeout);
+        Optional<Instant> wm = Watermark.closing(byPartition, behind.get(), allowedLateness, idleTimeout);
         if (wm.isEmpty()) {
             return;
         }
