@@ -2,10 +2,8 @@ package io.caimei.ranking.repository;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -75,20 +73,29 @@ public class LiveBoardRepository {
         }
         List<String> keys = new ArrayList<>();
         List<Request> reqs = new ArrayList<>();
-        Set<String> registered = new HashSet<>();
+        // one ZADD (and one HSET of contributors) per board-period with all its members, not one per placement:
+        // Redis pays per command, and a batch places many entities on the same few board-periods; a member
+        // placed twice takes its last score, as separate commands would leave it
+        Map<String, Request> rankings = new HashMap<>();
+        Map<String, Request> tops = new HashMap<>();
         for (Placement p : placements) {
             String z = ranking(p.board(), p.period());
-            keys.add(z);
-            reqs.add(Request.cmd(Command.ZADD).arg(z).arg(-p.index()).arg(p.entityId()));
-            // a board's period is registered once per call, not once per entity placed in it
-            if (registered.add(z)) {
+            rankings.computeIfAbsent(z, k -> {
+                keys.add(k);
+                Request zadd = Request.cmd(Command.ZADD).arg(k);
+                reqs.add(zadd);
+                // a board's period is registered once per call, not once per entity placed in it
                 keys.add(periods(p.board()));
                 reqs.add(Request.cmd(Command.SADD).arg(periods(p.board())).arg(p.period()));
-            }
+                return zadd;
+            }).arg(-p.index()).arg(p.entityId());
             if (p.topContributor() != null) {
-                keys.add(contributors(p.board(), p.period()));
-                reqs.add(Request.cmd(Command.HSET).arg(contributors(p.board(), p.period())).arg(p.entityId())
-                        .arg(p.topContributor() + "|" + p.topContributorOrders()));
+                tops.computeIfAbsent(contributors(p.board(), p.period()), k -> {
+                    keys.add(k);
+                    Request hset = Request.cmd(Command.HSET).arg(k);
+                    reqs.add(hset);
+                    return hset;
+                }).arg(p.entityId()).arg(p.topContributor() + "|" + p.topContributorOrders());
             }
         }
         for (int from = 0; from < reqs.size(); from += 3000) {

@@ -70,6 +70,19 @@ class RankingServiceTest {
     }
 
     @Test
+    void oneBatchPlacesManyEntitiesOnOneBoardPeriodAndAnEntityScoredTwiceKeepsItsLastScore() {
+        Period p = freshDay();
+        ranking.apply(List.of(
+                new ScoreUpdate("x", EntityType.CONTENT, p.id(), 10, "standard", 1, null, 0, "now"),
+                new ScoreUpdate("y", EntityType.CONTENT, p.id(), 20, "standard", 1, null, 0, "now"),
+                new ScoreUpdate("z", EntityType.CONTENT, p.id(), 5, "standard", 1, null, 0, "now"),
+                new ScoreUpdate("x", EntityType.CONTENT, p.id(), 30, "standard", 1, null, 0, "now")));
+        BoardPage page = ranking.page(CONTENT, p, 0, 10).await().indefinitely();
+        assertEquals(List.of("x", "y", "z"), page.entries().stream().map(Entry::entityId).toList());
+        assertEquals(List.of(30.0, 20.0, 5.0), page.entries().stream().map(Entry::score).toList());
+    }
+
+    @Test
     void aFrozenPeriodIsServedFromPostgresAndIgnoresLaterScores() {
         Period p = freshDay();
         score(p, "f1", 50);
