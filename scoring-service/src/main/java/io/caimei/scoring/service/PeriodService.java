@@ -95,10 +95,17 @@ public class PeriodService {
     /** Each channel's latest applied event time over all partitions (epoch millis). */
     public Map<Channel, Long> latestByChannel() {
         Map<Channel, Long> latest = new EnumMap<>(Channel.class);
-        for (int p = 0; p < partitionCount; p++) {
-            progress.latestByChannel(p).forEach((c, t) -> latest.merge(c, t, Math::max));
-        }
+        latestByPartition().values().forEach(own -> own.forEach((c, t) -> latest.merge(c, t, Math::max)));
         return latest;
+    }
+
+    /** Each partition's channels' latest applied event times (epoch millis). */
+    private Map<Integer, Map<Channel, Long>> latestByPartition() {
+        Map<Integer, Map<Channel, Long>> byPartition = new HashMap<>();
+        for (int p = 0; p < partitionCount; p++) {
+            byPartition.put(p, progress.latestByChannel(p));
+        }
+        return byPartition;
     }
 
     /** Each channel's own watermark and whether it is idle (holds nothing open), for operators. */
@@ -113,9 +120,9 @@ public class PeriodService {
     /**
      * At most once per check interval: refreshes the closed set and closes every known period the watermark passed.
      * {@code behind} gives this replica's partitions with records still waiting in Kafka (asked only when a check
-     * is due, since it asks the broker): each holds the watermark at
-     * its own (its slowest active channel's), so a partition that one poll served ahead of another cannot close a
-     * period whose events the other has not reached yet, which a backlog would otherwise turn into LATE.
+     * is due, since it asks the broker): each holds the watermark at its own (its slowest active channel's), so a
+     * partition that one poll served ahead of another cannot close a period whose events the other has not reached
+     * yet, which a backlog would otherwise turn into LATE.
      */
     public void closeDuePeriods(Supplier<Set<Integer>> behind) {
         long now = System.currentTimeMillis();
@@ -124,11 +131,7 @@ public class PeriodService {
         }
         lastCheck = now;
         refreshClosed();
-        Map<Integer, Map<Channel, Long>> byPartition = new HashMap<>();
-        for (int p = 0; p < partitionCount; p++) {
-            byPartition.put(p, progress.latestByChannel(p));
-        }
-        Optional<Instant> wm = Watermark.closing(byPartition, behind.get(), allowedLateness, idleTimeout);
+        Optional<Instant> wm = Watermark.closing(latestByPartition(), behind.get(), allowedLateness, idleTimeout);
         if (wm.isEmpty()) {
             return;
         }
