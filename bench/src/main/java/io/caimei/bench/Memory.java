@@ -1,5 +1,6 @@
 package io.caimei.bench;
 
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -8,8 +9,13 @@ import java.util.Random;
 /** Redis memory per million (entity, period) aggregates shaped like the scorer's, under scratch keys. */
 final class Memory {
 
-    private static final String[] FIELDS = { "E1", "E3", "E4", "E5", "E6", "E7", "E8", "E9", "E10", "E11", "E12" };
+    /** The scorer's apply script, relative to the repository root. */
+    private static final String SCRIPT = "scoring-service/src/main/resources/lua/apply-batch.lua";
+    /** Stored slots of E1, E3…E12 (AggregateValue: slot = indicator ordinal + 1). */
+    private static final int[] SLOTS = { 1, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12 };
     private static final int USERS_PER_HLL = 20;
+    private static final int TAGS = 6;
+    private static final int BATCH = 500;
     private static final long TTL_SECONDS = 400L * 24 * 3600;
 
     private final Ctx c;
@@ -23,81 +29,56 @@ final class Memory {
     void run() throws Exception {
         int n = c.o.memoryAggregates;
         String period = c.day.toString();
-        s.notes.add("Each scratch aggregate is what the scorer keeps per (entity, period): a hash with E1, E3…E12 "
-                + "(small integers) and `t`, a HyperLogLog of " + USERS_PER_HLL + " distinct users, both with the "
-                + "scorer's 400-day TTL, and the entity's member in the partition's period index set; keys are "
-                + "spread over 6 `{pN}` tags like the scorer's. Measured as the `INFO memory` `used_memory` delta "
-                + "(allocator overhead included; other clients writing at the same time add noise) and as the sum "
-                + "of `MEMORY USAGE` of the keys (exact per key, no noise). Keys are removed with SCAN + UNLINK.");
-        s.commands.add("# " + n + " × (HSET agg E1 … E12 t CONTENT; PFADD hll u1 … u" + USERS_PER_HLL
-                + "; EXPIRE … 34560000; SADD idx CONTENT|id), pipelined; INFO memory before/after; MEMORY USAGE …");
+        String script = Files.readString(c.o.root.resolve(SCRIPT));
+        s.notes.add("Each scratch aggregate is written by the scorer's own apply script (`" + SCRIPT + "`, read from "
+                + "the checkout, so the figure follows the layout the scorer really writes): one batch per 500 "
+                + "aggregates carrying E1, E3…E12 (small integers) and " + USERS_PER_HLL + " distinct E1 users for "
+                + "E2, " + TAGS + " `{pN}` tags like the scorer's partitions, the scorer's 400-day TTL. Measured as "
+                + "the `INFO memory` `used_memory` delta (allocator overhead included; other clients writing at the "
+                + "same time add noise) and as `MEMORY USAGE` of the period hashes (exact, every key, no noise). "
+                + "Keys are removed with SCAN + UNLINK.");
+        s.commands.add("# " + n + " aggregates × (E1 … E12, " + USERS_PER_HLL + " users) through EVAL " + SCRIPT
+                + ", " + BATCH + " per call; INFO memory before/after; MEMORY USAGE … SAMPLES 0");
         Random rnd = new Random(42);
         try (Resp redis = c.redis()) {
             Ctx.sleep(500);
             long before = Long.parseLong(redis.info("memory", "used_memory"));
             long t0 = System.nanoTime();
-            int chunk = 1000;
-            for (int from = 0; from < n; from += chunk) {
-                List<String[]> cmds = new ArrayList<>();
-                for (int i = from; i < Math.min(n, from + chunk); i++) {
-                    String tag = "{p" + (i % 6) + "}";
-                    String id = "bench-c" + i;
-                    String agg = c.scratch + tag + ":agg:" + id + ":" + period;
-                    String hll = c.scratch + tag + ":hll:E2:" + id + ":" + period;
-                    String[] hset = new String[2 + FIELDS.length * 2 + 2];
-                    hset[0] = "HSET";
-                    hset[1] = agg;
-                    int k = 2;
-                    for (String f : FIELDS) {
-                        hset[k++] = f;
-                        hset[k++] = Integer.toString(1 + rnd.nextInt(50));
+            long[] offsets = new long[TAGS];
+            for (int from = 0; from < n; from += BATCH) {
+                int tag = (from / BATCH) % TAGS;
+                String base = c.scratch + "{p" + tag + "}:";
+                StringBuilder g = new StringBuilder();
+                for (int i = from; i < Math.min(n, from + BATCH); i++) {
+                    g.append(g.isEmpty() ? "" : ",").append("[5,\"bench-c").append(i).append("\",\"c\",[");
+                    for (int f = 0; f < SLOTS.length; f++) {
+                        g.append(f == 0 ? "" : ",").append(SLOTS[f]).append(',').append(1 + rnd.nextInt(50));
                     }
-                    hset[k++] = "t";
-                    hset[k] = "CONTENT";
-                    cmds.add(hset);
-                    String[] pfadd = new String[2 + USERS_PER_HLL];
-                    pfadd[0] = "PFADD";
-                    pfadd[1] = hll;
+                    g.append("],[");
                     for (int u = 0; u < USERS_PER_HLL; u++) {
-                        pfadd[2 + u] = "u" + rnd.nextInt(10_000_000);
+                        g.append(u == 0 ? "\"u" : ",\"u").append(rnd.nextInt(10_000_000)).append('"');
                     }
-                    cmds.add(pfadd);
-                    cmds.add(new String[] { "EXPIRE", agg, Long.toString(TTL_SECONDS) });
-                    cmds.add(new String[] { "EXPIRE", hll, Long.toString(TTL_SECONDS) });
-                    cmds.add(new String[] { "SADD", c.scratch + tag + ":idx:" + period, "CONTENT|" + id });
+                    g.append("],[]]");
                 }
-                redis.pipeline(cmds);
+                long first = offsets[tag];
+                offsets[tag] += BATCH;
+                redis.call("EVAL", script, "5", base + "off", base + "dirty", base + "chts", base + "tmp",
+                        base + "a:" + period, Long.toString(first), Long.toString(offsets[tag] - 1), "",
+                        "{\"g\":[" + g + "],\"z\":[],\"a\":[],\"e\":[5],\"x\":[]}",
+                        Long.toString(TTL_SECONDS), "3600");
             }
             double writeSeconds = (System.nanoTime() - t0) / 1e9;
             Ctx.sleep(500);
             long after = Long.parseLong(redis.info("memory", "used_memory"));
-            // exact accounting of the keys: a sample of hashes and HLLs plus the (shared) index sets in full
-            int sample = Math.min(n, 2000);
             List<String[]> usage = new ArrayList<>();
-            for (int i = 0; i < sample; i++) {
-                String tag = "{p" + (i % 6) + "}";
-                usage.add(new String[] { "MEMORY", "USAGE", c.scratch + tag + ":agg:bench-c" + i + ":" + period,
-                        "SAMPLES", "0" });
-                usage.add(new String[] { "MEMORY", "USAGE", c.scratch + tag + ":hll:E2:bench-c" + i + ":" + period,
-                        "SAMPLES", "0" });
+            for (int p = 0; p < TAGS; p++) {
+                usage.add(new String[] { "MEMORY", "USAGE", c.scratch + "{p" + p + "}:a:" + period, "SAMPLES", "0" });
             }
-            for (int p = 0; p < 6; p++) {
-                usage.add(new String[] { "MEMORY", "USAGE", c.scratch + "{p" + p + "}:idx:" + period, "SAMPLES",
-                        "0" });
-            }
-            List<Object> u = redis.pipeline(usage);
             long hashes = 0;
-            long hlls = 0;
-            long sets = 0;
-            for (int i = 0; i < sample; i++) {
-                hashes += (Long) u.get(2 * i);
-                hlls += (Long) u.get(2 * i + 1);
+            for (Object v : redis.pipeline(usage)) {
+                hashes += v == null ? 0 : (Long) v;
             }
-            for (int p = 0; p < 6; p++) {
-                Object v = u.get(2 * sample + p);
-                sets += v == null ? 0 : (Long) v;
-            }
-            double perAggKeys = (double) (hashes + hlls) / sample + (double) sets / n;
+            double perAggKeys = (double) hashes / n;
             double perAggInfo = (double) (after - before) / n;
             long ram = Machine.memTotalBytes();
             double mib = 1024.0 * 1024.0;
@@ -115,9 +96,8 @@ final class Memory {
             c.results.add(s, new Results.Row("memory.per_million.memory_usage",
                     "Redis memory per 1 M aggregates (sum of MEMORY USAGE)", perMillionKeys, "MiB", "machine RAM",
                     ramMib, "MiB", Results.ratioOf(perMillionKeys, ramMib),
-                    String.format(Locale.ROOT, "per aggregate: hash %.0f B + HLL %.0f B + index-set "
-                            + "share %.0f B (sample of %,d)", (double) hashes / sample, (double) hlls / sample,
-                            (double) sets / n, sample),
+                    String.format(Locale.ROOT, "per aggregate: %.0f B, its field in the period's hash (%d hashes)",
+                            perAggKeys, TAGS),
                     null));
         } finally {
             try (Resp redis = c.redis()) {

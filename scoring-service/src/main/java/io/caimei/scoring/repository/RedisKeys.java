@@ -1,14 +1,12 @@
 package io.caimei.scoring.repository;
 
 import io.caimei.events.EntityType;
-import io.caimei.events.Indicator;
-import io.caimei.scoring.mapping.EntityKey;
 import io.caimei.scoring.mapping.EntityPeriod;
 
 /**
  * Redis key layout of the scoring state. Every key of one Kafka partition shares the hash tag {@code {pN}},
  * so one Lua script can update a partition's aggregates and its applied offset atomically, on Redis Cluster too.
- * The members of the dirty sets and period indexes are written and read here too, the only place that knows
+ * The members of the dirty sets are written and read here too, the only place that knows
  * their pipe-joined form.
  */
 public record RedisKeys(String prefix) {
@@ -30,23 +28,22 @@ public record RedisKeys(String prefix) {
         return base(partition) + "chts";
     }
 
-    /** Hash of counts E1, E3..E12 (fields named by indicator) plus the entity type in field {@code t}. */
-    public String aggregate(int partition, String entityId, String period) {
-        return base(partition) + "agg:" + entityId + ":" + period;
+    /**
+     * Hash of a period's aggregates on this partition: field entity id, value an {@link AggregateValue} (counts,
+     * distinct-user counts and their HyperLogLogs). Its fields are also the period's entity index.
+     */
+    public String aggregates(int partition, String period) {
+        return base(partition) + "a:" + period;
     }
 
-    public String distinctUsers(int partition, Indicator indicator, String entityId, String period) {
-        return base(partition) + "hll:" + indicator.name() + ":" + entityId + ":" + period;
+    /** Where the apply script works on a HyperLogLog; empty between scripts. */
+    public String scratch(int partition) {
+        return base(partition) + "tmp";
     }
 
     /** Sorted set of CONTENT ids by the orders (E3) they brought to a MUSIC entity in a period. */
     public String orderContributors(int partition, String musicId, String period) {
         return base(partition) + "top:" + musicId + ":" + period;
-    }
-
-    /** Set of {@code type|entityId} scored in a period: lets a profile activation re-score without replay. */
-    public String periodIndex(int partition, String period) {
-        return base(partition) + "idx:" + period;
     }
 
     /** Set of period ids touched on this partition. */
@@ -72,15 +69,5 @@ public record RedisKeys(String prefix) {
     public EntityPeriod parseDirtyMember(String member) {
         String[] parts = member.split("\\|", 3);
         return new EntityPeriod(EntityType.valueOf(parts[0]), parts[1], parts[2]);
-    }
-
-    /** Member of a period index: {@code TYPE|entityId}. */
-    public String indexMember(EntityKey e) {
-        return e.type().name() + "|" + e.entityId();
-    }
-
-    public EntityKey parseIndexMember(String member) {
-        int bar = member.indexOf('|');
-        return new EntityKey(EntityType.valueOf(member.substring(0, bar)), member.substring(bar + 1));
     }
 }

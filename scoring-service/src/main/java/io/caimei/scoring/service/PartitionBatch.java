@@ -15,8 +15,8 @@ import io.caimei.events.CanonicalEvent;
 import io.caimei.events.Channel;
 import io.caimei.events.EntityType;
 import io.caimei.events.Indicator;
-import io.caimei.scoring.mapping.EntityKey;
 import io.caimei.scoring.mapping.EntityPeriod;
+import io.caimei.scoring.repository.AggregateValue;
 import io.caimei.scoring.repository.RedisKeys;
 
 /**
@@ -48,8 +48,6 @@ public final class PartitionBatch {
     /** One (entity, period)'s share of the batch: counts by indicator, distinct users, order contributors. */
     private static final class Merged {
         final long[] counts = new long[INDICATORS.length];
-        /** Bit i set when indicator i was counted (a field is written even when its deltas sum to zero). */
-        long counted;
         Set<String> e2Users;
         Set<String> e13Users;
         Map<String, Long> contributors;
@@ -89,7 +87,6 @@ public final class PartitionBatch {
             m.e13Users.add(e.userKey());
         } else {
             m.counts[i.ordinal()] += e.delta();
-            m.counted |= 1L << i.ordinal();
             if (i == Indicator.E1) {
                 if (m.e2Users == null) {
                     m.e2Users = new LinkedHashSet<>();
@@ -132,44 +129,36 @@ public final class PartitionBatch {
     }
 
     /**
-     * KEYS for the apply script (offset, dirty, the channels' latest event times, then every data key) and its
-     * operations as JSON: {@code h} HINCRBY, {@code n} per period index its members, their aggregates and types (an
-     * aggregate whose member is not in the index yet is new and set up once), {@code p} PFADD, {@code z} ZINCRBY, {@code a} SADD, each naming its key
-     * by KEYS index; {@code e} and {@code x} the keys whose TTL is renewed with the aggregates' and the seen-id sets'. Written by hand: a generic serializer of nested lists cost more than the script's own work.
+     * KEYS for the apply script (offset, dirty, the channels' latest event times, the scratch key, then every data
+     * key) and its operations as JSON: {@code g} per aggregate its period hash (by KEYS index), entity, type code,
+     * {@code [slot, delta, ...]} and the users to add to E2's and E13's HyperLogLogs; {@code z} ZINCRBY and {@code a}
+     * SADD, each naming its key by KEYS index; {@code e} and {@code x} the keys whose TTL is renewed with the
+     * aggregates' and the seen-id sets'. Written by hand: a generic serializer of nested lists cost more than the
+     * script's own work.
      */
     public Script toScript() {
-        KeyList k = new KeyList(keys.appliedOffset(partition), keys.dirty(partition), keys.channelEventTimes(partition));
-        Ops h = new Ops();
-        Ops n = new Ops();
-        Ops p = new Ops();
+        KeyList k = new KeyList(keys.appliedOffset(partition), keys.dirty(partition), keys.channelEventTimes(partition),
+                keys.scratch(partition));
+        Ops g = new Ops();
         Ops z = new Ops();
         Ops a = new Ops();
-        // keys whose TTL every batch renews; an aggregate hash gets its own once, at creation (the script)
+        // keys whose TTL every batch renews: a period's hash lives its TTL past the last batch that touched it
         Set<Integer> renew = new LinkedHashSet<>();
         Set<String> periods = new LinkedHashSet<>();
         Set<String> dirty = new LinkedHashSet<>();
-        // per period: the aggregates' KEYS indexes and pairs, checked against the period index in the script
-        Map<String, List<Integer>> byPeriod = new LinkedHashMap<>();
-        Map<String, List<EntityPeriod>> newcomers = new LinkedHashMap<>();
         merged.forEach((ep, m) -> {
-            int agg = k.ref(keys.aggregate(partition, ep.entityId(), ep.period()));
+            int hash = k.ref(keys.aggregates(partition, ep.period()));
+            renew.add(hash);
+            StringBuilder deltas = new StringBuilder("[");
             for (int i = 0; i < INDICATORS.length; i++) {
-                if ((m.counted & (1L << i)) != 0) {
-                    h.op(agg).str(INDICATORS[i].name()).num(m.counts[i]).end();
+                if (m.counts[i] != 0) {
+                    deltas.append(deltas.length() == 1 ? "" : ",").append(AggregateValue.slot(INDICATORS[i]))
+                            .append(',').append(m.counts[i]);
                 }
             }
-            byPeriod.computeIfAbsent(ep.period(), x -> new ArrayList<>()).add(agg);
-            newcomers.computeIfAbsent(ep.period(), x -> new ArrayList<>()).add(ep);
-            if (m.e2Users != null) {
-                int hll = k.ref(keys.distinctUsers(partition, Indicator.E2, ep.entityId(), ep.period()));
-                renew.add(hll);
-                chunks(m.e2Users).forEach(c -> p.op(hll).strs(c).end());
-            }
-            if (m.e13Users != null) {
-                int hll = k.ref(keys.distinctUsers(partition, Indicator.E13, ep.entityId(), ep.period()));
-                renew.add(hll);
-                chunks(m.e13Users).forEach(c -> p.op(hll).strs(c).end());
-            }
+            g.op(hash).str(ep.entityId()).str(AggregateValue.code(ep.type())).raw(deltas.append(']').toString())
+                    .strs(m.e2Users == null ? List.of() : m.e2Users)
+                    .strs(m.e13Users == null ? List.of() : m.e13Users).end();
             if (m.contributors != null) {
                 int top = k.ref(keys.orderContributors(partition, ep.entityId(), ep.period()));
                 renew.add(top);
@@ -177,24 +166,6 @@ public final class PartitionBatch {
             }
             periods.add(ep.period());
             dirty.add(keys.dirtyMember(ep));
-        });
-        byPeriod.forEach((period, aggs) -> {
-            int idx = k.ref(keys.periodIndex(partition, period));
-            renew.add(idx);
-            List<EntityPeriod> pairs = newcomers.get(period);
-            for (int from = 0; from < aggs.size(); from += CHUNK) {
-                int to = Math.min(aggs.size(), from + CHUNK);
-                List<String> members = new ArrayList<>(to - from);
-                List<String> types = new ArrayList<>(to - from);
-                StringBuilder refs = new StringBuilder("[");
-                for (int i = from; i < to; i++) {
-                    EntityPeriod ep = pairs.get(i);
-                    members.add(keys.indexMember(new EntityKey(ep.type(), ep.entityId())));
-                    types.add(ep.type().name());
-                    refs.append(i == from ? "" : ",").append(aggs.get(i));
-                }
-                n.op(idx).strs(members).raw(refs.append(']').toString()).strs(types).end();
-            }
         });
         if (!periods.isEmpty()) {
             int all = k.ref(keys.periods(partition));
@@ -209,9 +180,9 @@ public final class PartitionBatch {
             expireSeen.add(set);
             chunks(ids).forEach(c -> a.op(set).strs(c).end());
         });
-        StringBuilder json = new StringBuilder(64 + h.length() + n.length() + p.length() + z.length() + a.length());
-        json.append("{\"h\":").append(h.close()).append(",\"n\":").append(n.close()).append(",\"p\":")
-                .append(p.close()).append(",\"z\":").append(z.close()).append(",\"a\":").append(a.close());
+        StringBuilder json = new StringBuilder(64 + g.length() + z.length() + a.length());
+        json.append("{\"g\":").append(g.close()).append(",\"z\":").append(z.close()).append(",\"a\":")
+                .append(a.close());
         numbers(json.append(",\"e\":"), renew);
         numbers(json.append(",\"x\":"), expireSeen);
         return new Script(k.keys, json.append('}').toString());
@@ -295,12 +266,13 @@ public final class PartitionBatch {
             return this;
         }
 
-        /** The strings as one nested array (the members of one SADD or PFADD). */
-        Ops strs(List<String> values) {
+        /** The strings as one nested array (the members of one SADD, the users of one HyperLogLog). */
+        Ops strs(java.util.Collection<String> values) {
             out.append(",[");
-            for (int i = 0; i < values.size(); i++) {
-                out.append(i == 0 ? "\"" : ",\"");
-                QUOTE.quoteAsString(values.get(i), out);
+            int i = 0;
+            for (String v : values) {
+                out.append(i++ == 0 ? "\"" : ",\"");
+                QUOTE.quoteAsString(v, out);
                 out.append('"');
             }
             out.append(']');

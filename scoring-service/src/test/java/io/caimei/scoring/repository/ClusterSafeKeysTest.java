@@ -51,7 +51,7 @@ class ClusterSafeKeysTest {
     void everyPartitionKeyBuilderHashesToItsPartitionsSlot() throws Exception {
         for (int p = 0; p < 12; p++) {
             List<String> all = everyKeyOf(p);
-            assertTrue(all.size() >= 9, "key builders found: " + all);
+            assertTrue(all.size() >= 8, "key builders found: " + all);
             Set<Integer> slots = new HashSet<>();
             all.forEach(k -> slots.add(SlotBatches.slot(k)));
             assertEquals(Set.of(SlotBatches.slot("p" + p)), slots, "partition " + p + ": " + all);
@@ -72,7 +72,7 @@ class ClusterSafeKeysTest {
         }
         batch.remember(3, "e1");
         List<String> scriptKeys = batch.toScript().keys();
-        assertTrue(scriptKeys.size() > 10, scriptKeys.toString());
+        assertTrue(scriptKeys.size() >= 7, scriptKeys.toString());
         assertEquals(1, SlotBatches.groups(scriptKeys).size(), scriptKeys.toString());
     }
 

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 
 import io.caimei.events.EntityType;
 import io.caimei.scoring.mapping.ClosePoint;
-import io.caimei.scoring.mapping.EntityKey;
 import io.caimei.scoring.mapping.EntityPeriod;
 
 /** The stored forms a running system already holds in Redis stay readable after an upgrade. */
@@ -19,15 +18,12 @@ class RedisKeysTest {
     private final RedisKeys keys = new RedisKeys("cm");
 
     @Test
-    void dirtyAndIndexMembersKeepTheirStoredForm() {
+    void dirtyMembersKeepTheirStoredForm() {
         EntityPeriod pair = new EntityPeriod(EntityType.AI_APP, "app-1", "2024-W07");
         assertEquals("AI_APP|app-1|2024-W07", keys.dirtyMember(pair));
         assertEquals(pair, keys.parseDirtyMember("AI_APP|app-1|2024-W07"));
-        EntityKey entity = new EntityKey(EntityType.MUSIC, "m-9");
-        assertEquals("MUSIC|m-9", keys.indexMember(entity));
-        assertEquals(entity, keys.parseIndexMember("MUSIC|m-9"));
         assertEquals("cm:{p3}:dirty", keys.dirty(3));
-        assertEquals("cm:{p3}:agg:m-9:2024-W07", keys.aggregate(3, "m-9", "2024-W07"));
+        assertEquals("cm:{p3}:a:2024-W07", keys.aggregates(3, "2024-W07"));
     }
 
     @Test
