@@ -50,15 +50,15 @@ final class Memory {
                 String base = c.scratch + "{p" + tag + "}:";
                 StringBuilder g = new StringBuilder();
                 for (int i = from; i < Math.min(n, from + BATCH); i++) {
-                    g.append(g.isEmpty() ? "" : ",").append("[5,\"bench-c").append(i).append("\",\"c\",[");
-                    for (int f = 0; f < SLOTS.length; f++) {
-                        g.append(f == 0 ? "" : ",").append(SLOTS[f]).append(',').append(1 + rnd.nextInt(50));
+                    g.append(g.isEmpty() ? "" : ",").append("[5,\"bench-c").append(i).append("\",\"c\",")
+                            .append(SLOTS.length).append(',').append(USERS_PER_HLL).append(",0");
+                    for (int slot : SLOTS) {
+                        g.append(',').append(slot).append(',').append(1 + rnd.nextInt(50));
                     }
-                    g.append("],[");
                     for (int u = 0; u < USERS_PER_HLL; u++) {
-                        g.append(u == 0 ? "\"u" : ",\"u").append(rnd.nextInt(10_000_000)).append('"');
+                        g.append(",\"u").append(rnd.nextInt(10_000_000)).append('"');
                     }
-                    g.append("],[]]");
+                    g.append(']');
                 }
                 long first = offsets[tag];
                 offsets[tag] += BATCH;

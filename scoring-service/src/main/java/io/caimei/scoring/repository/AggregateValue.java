@@ -9,7 +9,7 @@ import io.caimei.events.Indicator;
 
 /**
  * The stored form of one aggregate: one field of its period's hash, written by the apply script. The value is a text
- * line {@code <type code> <E1> … <E13> <length of E2's HyperLogLog>} and a newline, then the raw HyperLogLogs of E2
+ * line {@code <type code> <E1> … <E13> <length of E2's HyperLogLog> } (each word followed by a space) and a newline, then the raw HyperLogLogs of E2
  * and E13 (Redis' own sparse or dense strings). E2 and E13 in the line are the HyperLogLog counts the script took when
  * their users last changed, so reading an aggregate never touches a HyperLogLog. One field instead of a hash, two
  * HyperLogLog keys and an index member: a key costs ~100 B of Redis' own bookkeeping before its value.

@@ -130,8 +130,9 @@ public final class PartitionBatch {
 
     /**
      * KEYS for the apply script (offset, dirty, the channels' latest event times, the scratch key, then every data
-     * key) and its operations as JSON: {@code g} per aggregate its period hash (by KEYS index), entity, type code,
-     * {@code [slot, delta, ...]} and the users to add to E2's and E13's HyperLogLogs; {@code z} ZINCRBY and {@code a}
+     * key) and its operations as JSON: {@code g} per aggregate, flat, its period hash (by KEYS index), entity, type
+     * code, how many deltas and E2 and E13 users follow, then {@code slot, delta} pairs and the users to add to E2's
+     * and E13's HyperLogLogs; {@code z} ZINCRBY and {@code a}
      * SADD, each naming its key by KEYS index; {@code e} and {@code x} the keys whose TTL is renewed with the
      * aggregates' and the seen-id sets'. Written by hand: a generic serializer of nested lists cost more than the
      * script's own work.
@@ -149,16 +150,18 @@ public final class PartitionBatch {
         merged.forEach((ep, m) -> {
             int hash = k.ref(keys.aggregates(partition, ep.period()));
             renew.add(hash);
-            StringBuilder deltas = new StringBuilder("[");
+            int deltas = 0;
+            for (long d : m.counts) {
+                deltas += d != 0 ? 1 : 0;
+            }
+            g.op(hash).str(ep.entityId()).str(AggregateValue.code(ep.type())).num(deltas)
+                    .num(m.e2Users == null ? 0 : m.e2Users.size()).num(m.e13Users == null ? 0 : m.e13Users.size());
             for (int i = 0; i < INDICATORS.length; i++) {
                 if (m.counts[i] != 0) {
-                    deltas.append(deltas.length() == 1 ? "" : ",").append(AggregateValue.slot(INDICATORS[i]))
-                            .append(',').append(m.counts[i]);
+                    g.num(AggregateValue.slot(INDICATORS[i])).num(m.counts[i]);
                 }
             }
-            g.op(hash).str(ep.entityId()).str(AggregateValue.code(ep.type())).raw(deltas.append(']').toString())
-                    .strs(m.e2Users == null ? List.of() : m.e2Users)
-                    .strs(m.e13Users == null ? List.of() : m.e13Users).end();
+            g.flat(m.e2Users).flat(m.e13Users).end();
             if (m.contributors != null) {
                 int top = k.ref(keys.orderContributors(partition, ep.entityId(), ep.period()));
                 renew.add(top);
@@ -263,6 +266,16 @@ public final class PartitionBatch {
 
         Ops num(long value) {
             out.append(',').append(value);
+            return this;
+        }
+
+        /** The strings as further elements of the current operation (none when null). */
+        Ops flat(java.util.Collection<String> values) {
+            if (values != null) {
+                for (String v : values) {
+                    str(v);
+                }
+            }
             return this;
         }
 

@@ -103,6 +103,24 @@ class AggregateRepositoryTest {
     }
 
     @Test
+    void bothDistinctUserCountsAndTheCountsBesideThemSurviveBatchesThatTouchOnlySomeOfThem() {
+        int p = freshPartition();
+        assertTrue(aggregates.apply(batch(p, 0, 2, List.of(event(Indicator.E1, "c", "u1", 1),
+                event(Indicator.E1, "c", "u2", 1), event(Indicator.E13, "c", "payer-1", 1)))));
+        assertTrue(aggregates.apply(batch(p, 3, 5, List.of(event(Indicator.E13, "c", "payer-2", 1),
+                event(Indicator.E1, "c", "u1", 1), event(Indicator.E5, "c", "u1", 3)))));
+        assertTrue(aggregates.apply(batch(p, 6, 6, List.of(event(Indicator.E1, "c", "u3", 1)))));
+        assertTrue(aggregates.apply(batch(p, 7, 7, List.of(event(Indicator.E12, "c", "u3", 1000)))));
+        Map<Indicator, Long> raw = raw(p, "c");
+        assertEquals(4L, raw.get(Indicator.E1));
+        assertEquals(3L, raw.get(Indicator.E2), "u1, u2, u3");
+        assertEquals(3L, raw.get(Indicator.E5));
+        assertEquals(1000L, raw.get(Indicator.E12));
+        assertEquals(2L, raw.get(Indicator.E13), "payer-1, payer-2");
+        assertEquals(0L, raw.get(Indicator.E3));
+    }
+
+    @Test
     void idsAndUserKeysWithQuotesBackslashesAndChineseAreCountedAsWritten() {
         int p = freshPartition();
         String entity = "歌曲\"《晴天》\\v2";

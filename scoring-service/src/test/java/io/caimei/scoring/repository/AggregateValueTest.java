@@ -15,7 +15,7 @@ class AggregateValueTest {
 
     @Test
     void theLineGivesEveryIndicatorAndTheBinaryHyperLogLogsAfterItAreIgnored() {
-        byte[] line = "m 5 2 7 0 0 0 0 0 0 -1 0 0 3 4\n".getBytes(StandardCharsets.US_ASCII);
+        byte[] line = "m 5 2 7 0 0 0 0 0 0 -1 0 0 3 4 \n".getBytes(StandardCharsets.US_ASCII);
         byte[] stored = new byte[line.length + 4];
         System.arraycopy(line, 0, stored, 0, line.length);
         stored[line.length] = 'H';
