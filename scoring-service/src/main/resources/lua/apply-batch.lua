@@ -36,9 +36,21 @@ local function put(v, k, x)
   return sub(v, 1, from - 1) .. x .. sub(v, to + 1)
 end
 
-local function bump(v, k, d)
-  local from, to = span(v, k)
-  return sub(v, 1, from - 1) .. string.format('%d', tonumber(sub(v, from, to)) + d) .. sub(v, to + 1)
+-- adds n (slot, delta) pairs from op[at], in ascending slot order, to their words in one pass over v
+local function bump(v, op, at, n)
+  local parts, from, word, copied = {}, 1, 0, 1
+  for i = at, at + 2 * n - 1, 2 do
+    while word < op[i] do
+      from = find(v, ' ', from, true) + 1
+      word = word + 1
+    end
+    local to = find(v, ' ', from, true) - 1
+    parts[#parts + 1] = sub(v, copied, from - 1)
+    parts[#parts + 1] = string.format('%d', tonumber(sub(v, from, to)) + op[i + 1])
+    copied = to + 1
+  end
+  parts[#parts + 1] = sub(v, copied)
+  return table.concat(parts)
 end
 
 -- adds op[a..b] to the HyperLogLog of slot 2 (E2) or 13 (E13) and stores its count in that slot
@@ -73,9 +85,9 @@ end
 for _, op in ipairs(ops.g) do
   local v = redis.call('HGET', KEYS[op[1]], op[2]) or (op[3] .. ZEROS)
   local at = 7
-  for _ = 1, op[4] do
-    v = bump(v, op[at], op[at + 1])
-    at = at + 2
+  if op[4] > 0 then
+    v = bump(v, op, at, op[4])
+    at = at + 2 * op[4]
   end
   if op[5] > 0 then
     v = addUsers(v, 2, op, at, at + op[5] - 1)

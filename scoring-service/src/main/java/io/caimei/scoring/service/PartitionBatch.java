@@ -131,11 +131,10 @@ public final class PartitionBatch {
     /**
      * KEYS for the apply script (offset, dirty, the channels' latest event times, the scratch key, then every data
      * key) and its operations as JSON: {@code g} per aggregate, flat, its period hash (by KEYS index), entity, type
-     * code, how many deltas and E2 and E13 users follow, then {@code slot, delta} pairs and the users to add to E2's
-     * and E13's HyperLogLogs; {@code z} ZINCRBY and {@code a}
-     * SADD, each naming its key by KEYS index; {@code e} and {@code x} the keys whose TTL is renewed with the
-     * aggregates' and the seen-id sets'. Written by hand: a generic serializer of nested lists cost more than the
-     * script's own work.
+     * code, how many deltas and E2 and E13 users follow, then {@code slot, delta} pairs (ascending slots) and the
+     * users to add to E2's and E13's HyperLogLogs; {@code z} ZINCRBY and {@code a} SADD, each naming its key by KEYS
+     * index; {@code e} and {@code x} the keys whose TTL is renewed with the aggregates' and the seen-id sets'. Written
+     * by hand: a generic serializer of nested lists cost more than the script's own work.
      */
     public Script toScript() {
         KeyList k = new KeyList(keys.appliedOffset(partition), keys.dirty(partition), keys.channelEventTimes(partition),
