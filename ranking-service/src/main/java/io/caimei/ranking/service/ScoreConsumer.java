@@ -13,11 +13,11 @@ import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
 
 import io.caimei.common.rest.StoreUnavailableException;
 import io.caimei.events.PeriodClosedMarker;
 import io.caimei.events.ScoreUpdate;
+import io.caimei.events.ScoreUpdateJson;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.common.annotation.Blocking;
@@ -34,14 +34,12 @@ public class ScoreConsumer {
     private final RankingService ranking;
     private final ClosingTracker closing;
     private final ObjectMapper json;
-    private final ObjectReader scores;
     private final Counter placements;
 
     public ScoreConsumer(RankingService ranking, ClosingTracker closing, ObjectMapper json, MeterRegistry metrics) {
         this.ranking = ranking;
         this.closing = closing;
         this.json = json;
-        this.scores = json.readerFor(ScoreUpdate.class);
         this.placements = Counter.builder("caimei.board.placements").description("board entries written")
                 .register(metrics);
     }
@@ -86,7 +84,7 @@ public class ScoreConsumer {
                         continue;
                     }
                 }
-                updates.add(scores.readValue(r.value()));
+                updates.add(ScoreUpdateJson.read(r.value()));
             } catch (IOException | IllegalArgumentException e) {
                 LOG.warnf("skipping unreadable record %s-%d@%d", r.topic(), r.partition(), r.offset());
             }

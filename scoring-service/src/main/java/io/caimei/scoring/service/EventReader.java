@@ -1,17 +1,14 @@
 package io.caimei.scoring.service;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
-
 import io.caimei.events.CanonicalEvent;
+import io.caimei.events.CanonicalEventJson;
 
 /** Reads a record of the events topic as a canonical event; anything else is dead-lettered, never counted. */
 @ApplicationScoped
@@ -19,11 +16,9 @@ public class EventReader {
 
     private static final Logger LOG = Logger.getLogger(EventReader.class);
 
-    private final ObjectReader events;
     private final DeadLetters deadLetters;
 
-    public EventReader(ObjectMapper json, DeadLetters deadLetters) {
-        this.events = json.readerFor(CanonicalEvent.class);
+    public EventReader(DeadLetters deadLetters) {
         this.deadLetters = deadLetters;
     }
 
@@ -33,11 +28,11 @@ public class EventReader {
      */
     public Read read(ConsumerRecord<String, String> r) {
         try {
-            CanonicalEvent e = events.readValue(r.value());
+            CanonicalEvent e = CanonicalEventJson.read(r.value());
             if (e.indicator() == null || e.entityId() == null || e.occurredAt() == null || e.entityType() == null) {
                 throw new IllegalArgumentException("missing field");
             }
-            return new Read(e, OffsetDateTime.parse(e.occurredAt()).toInstant());
+            return new Read(e, CanonicalEventJson.instant(e.occurredAt()));
         } catch (Exception ex) {
             // ingest validates everything, so this is a foreign record: never count it, never stop for it
             LOG.warnf("skipping unreadable record %s-%d@%d: %s", r.topic(), r.partition(), r.offset(),

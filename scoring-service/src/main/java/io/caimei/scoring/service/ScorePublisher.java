@@ -20,6 +20,7 @@ import io.caimei.common.kafka.ProducerProperties;
 import io.caimei.events.PeriodClosed;
 import io.caimei.events.PeriodClosedMarker;
 import io.caimei.events.ScoreUpdate;
+import io.caimei.events.ScoreUpdateJson;
 import io.caimei.events.Topics;
 import io.caimei.scoring.config.ScoringConfig;
 
@@ -29,14 +30,12 @@ public class ScorePublisher {
 
     private final KafkaProducer<String, String> producer;
     private final ObjectMapper json;
-    private final ObjectWriter scores;
     private final String scoresTopic;
     private final String periodsTopic;
     private final String dlqTopic;
 
     public ScorePublisher(ScoringConfig config, ObjectMapper json) {
         this.json = json;
-        this.scores = json.writerFor(ScoreUpdate.class);
         this.scoresTopic = config.kafka().topicPrefix() + Topics.SCORES;
         this.periodsTopic = config.kafka().topicPrefix() + Topics.PERIODS;
         this.dlqTopic = config.kafka().topicPrefix() + Topics.DLQ;
@@ -48,7 +47,7 @@ public class ScorePublisher {
     public void publish(List<ScoreUpdate> updates) {
         List<Future<RecordMetadata>> acks = new ArrayList<>(updates.size());
         for (ScoreUpdate u : updates) {
-            acks.add(producer.send(new ProducerRecord<>(scoresTopic, u.entityId(), write(scores, u))));
+            acks.add(producer.send(new ProducerRecord<>(scoresTopic, u.entityId(), ScoreUpdateJson.write(u))));
         }
         await(acks);
     }
