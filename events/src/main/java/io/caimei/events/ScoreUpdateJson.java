@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.core.io.JsonStringEncoder;
 
 /**
  * Writes and reads a score update as the JSON data binding wrote it, by hand and with the streaming parser: the
@@ -18,7 +17,6 @@ public final class ScoreUpdateJson {
     /** Like the services' ObjectMapper (StrictJson): a field named twice is ambiguous and refused. */
     private static final JsonFactory JSON = JsonFactory.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
-    private static final JsonStringEncoder QUOTE = JsonStringEncoder.getInstance();
 
     private ScoreUpdateJson() {
     }
@@ -27,29 +25,19 @@ public final class ScoreUpdateJson {
     public static String write(ScoreUpdate u) {
         StringBuilder out = new StringBuilder(192);
         out.append('{');
-        string(out, "entityId", u.entityId()).append(',');
-        string(out, "entityType", u.entityType() == null ? null : u.entityType().name()).append(',');
-        string(out, "period", u.period()).append(",\"index\":");
+        CanonicalEventJson.string(out, "entityId", u.entityId()).append(',');
+        CanonicalEventJson.string(out, "entityType", u.entityType() == null ? null : u.entityType().name()).append(',');
+        CanonicalEventJson.string(out, "period", u.period()).append(",\"index\":");
         if (Double.isFinite(u.index())) {
             out.append(u.index());
         } else {
             out.append('"').append(u.index()).append('"');
         }
         out.append(',');
-        string(out, "profile", u.profile()).append(",\"profileVersion\":").append(u.profileVersion()).append(',');
-        string(out, "topContributor", u.topContributor()).append(",\"topContributorOrders\":")
+        CanonicalEventJson.string(out, "profile", u.profile()).append(",\"profileVersion\":").append(u.profileVersion()).append(',');
+        CanonicalEventJson.string(out, "topContributor", u.topContributor()).append(",\"topContributorOrders\":")
                 .append(u.topContributorOrders()).append(',');
-        return string(out, "computedAt", u.computedAt()).append('}').toString();
-    }
-
-    private static StringBuilder string(StringBuilder out, String name, String value) {
-        out.append('"').append(name).append("\":");
-        if (value == null) {
-            return out.append("null");
-        }
-        out.append('"');
-        QUOTE.quoteAsString(value, out);
-        return out.append('"');
+        return CanonicalEventJson.string(out, "computedAt", u.computedAt()).append('}').toString();
     }
 
     /** The update of one JSON object; throws on anything else, or on an unknown entity type. */

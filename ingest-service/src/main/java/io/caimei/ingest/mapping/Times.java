@@ -4,7 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+
+import io.caimei.events.IsoTimes;
 
 /** Time bounds and the written form of {@code occurredAt}. */
 final class Times {
@@ -33,6 +34,6 @@ final class Times {
 
     /** ISO-8601 with offset and explicit seconds, e.g. {@code 2024-02-14T20:15:03+08:00}. */
     static String format(OffsetDateTime t) {
-        return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(t);
+        return IsoTimes.format(t);
     }
 }

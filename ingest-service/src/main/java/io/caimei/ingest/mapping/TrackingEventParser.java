@@ -5,6 +5,7 @@ import io.caimei.events.CanonicalEvent;
 import io.caimei.events.Channel;
 import io.caimei.events.EntityType;
 import io.caimei.events.Indicator;
+import io.caimei.events.IsoTimes;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -140,7 +141,7 @@ public final class TrackingEventParser {
     /** An ISO-8601 date-time with an explicit offset; rejects one without. */
     static OffsetDateTime offsetTime(String text, String field) {
         try {
-            return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+            return IsoTimes.offsetDateTime(text);
         } catch (DateTimeException e) {
             try {
                 LocalDateTime.parse(text, DateTimeFormatter.ISO_LOCAL_DATE_TIME);

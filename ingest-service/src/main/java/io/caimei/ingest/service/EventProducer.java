@@ -17,10 +17,10 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
 
 import io.caimei.common.kafka.ProducerProperties;
 import io.caimei.events.CanonicalEvent;
+import io.caimei.events.CanonicalEventJson;
 import io.caimei.events.Topics;
 import io.caimei.ingest.config.IngestConfig;
 
@@ -33,14 +33,12 @@ public class EventProducer {
 
     private final KafkaProducer<String, String> producer;
     private final ObjectMapper json;
-    private final ObjectWriter eventWriter;
     private final String eventsTopic;
     private final String dlqTopic;
     private final long timeoutMillis;
 
     public EventProducer(IngestConfig config, ObjectMapper json) {
         this.json = json;
-        this.eventWriter = json.writerFor(CanonicalEvent.class);
         this.eventsTopic = config.kafka().topicPrefix() + Topics.EVENTS;
         this.dlqTopic = config.kafka().topicPrefix() + Topics.DLQ;
         IngestConfig.Ingest ingest = config.ingest();
@@ -56,7 +54,7 @@ public class EventProducer {
         List<Future<RecordMetadata>> acks = new ArrayList<>(events.size());
         try {
             for (CanonicalEvent e : events) {
-                acks.add(producer.send(new ProducerRecord<>(eventsTopic, e.entityId(), eventWriter.writeValueAsString(e))));
+                acks.add(producer.send(new ProducerRecord<>(eventsTopic, e.entityId(), CanonicalEventJson.write(e))));
             }
             long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
             for (Future<RecordMetadata> f : acks) {
@@ -65,7 +63,7 @@ public class EventProducer {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new DeliveryFailedException("interrupted");
-        } catch (ExecutionException | TimeoutException | RuntimeException | JsonProcessingException e) {
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
             throw new DeliveryFailedException(e.getClass().getSimpleName());
         }
     }

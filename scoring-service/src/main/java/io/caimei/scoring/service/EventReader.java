@@ -9,6 +9,7 @@ import org.jboss.logging.Logger;
 
 import io.caimei.events.CanonicalEvent;
 import io.caimei.events.CanonicalEventJson;
+import io.caimei.events.IsoTimes;
 
 /** Reads a record of the events topic as a canonical event; anything else is dead-lettered, never counted. */
 @ApplicationScoped
@@ -32,7 +33,7 @@ public class EventReader {
             if (e.indicator() == null || e.entityId() == null || e.occurredAt() == null || e.entityType() == null) {
                 throw new IllegalArgumentException("missing field");
             }
-            return new Read(e, CanonicalEventJson.instant(e.occurredAt()));
+            return new Read(e, IsoTimes.instant(e.occurredAt()));
         } catch (Exception ex) {
             // ingest validates everything, so this is a foreign record: never count it, never stop for it
             LOG.warnf("skipping unreadable record %s-%d@%d: %s", r.topic(), r.partition(), r.offset(),
