@@ -90,22 +90,6 @@ public final class Resp implements Closeable {
         return n;
     }
 
-    /** Keys matching a glob pattern (SCAN), at most {@code limit}. */
-    public List<String> scan(String pattern, int limit) throws IOException {
-        List<String> found = new ArrayList<>();
-        String cursor = "0";
-        do {
-            List<?> r = (List<?>) call("SCAN", cursor, "MATCH", pattern, "COUNT", "5000");
-            cursor = (String) r.get(0);
-            for (Object k : (List<?>) r.get(1)) {
-                if (found.size() < limit) {
-                    found.add((String) k);
-                }
-            }
-        } while (!cursor.equals("0") && found.size() < limit);
-        return found;
-    }
-
     private void write(String[] args) throws IOException {
         out.write('*');
         out.write(Integer.toString(args.length).getBytes(StandardCharsets.US_ASCII));
