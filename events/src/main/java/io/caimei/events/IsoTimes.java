@@ -19,8 +19,7 @@ public final class IsoTimes {
 
     /** The instant of the text; throws {@link java.time.format.DateTimeParseException} when it is not one. */
     public static Instant instant(String text) {
-        OffsetDateTime t = offsetDateTime(text);
-        return t.toInstant();
+        return offsetDateTime(text).toInstant();
     }
 
     /**

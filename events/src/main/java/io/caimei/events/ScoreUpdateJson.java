@@ -2,10 +2,8 @@ package io.caimei.events;
 
 import java.io.IOException;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadFeature;
 
 /**
  * Writes and reads a score update as the JSON data binding wrote it, by hand and with the streaming parser: the
@@ -14,10 +12,6 @@ import com.fasterxml.jackson.core.StreamReadFeature;
  */
 public final class ScoreUpdateJson {
 
-    /** Like the services' ObjectMapper (StrictJson): a field named twice is ambiguous and refused. */
-    private static final JsonFactory JSON = JsonFactory.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
-
     private ScoreUpdateJson() {
     }
 
@@ -25,27 +19,24 @@ public final class ScoreUpdateJson {
     public static String write(ScoreUpdate u) {
         StringBuilder out = new StringBuilder(192);
         out.append('{');
-        CanonicalEventJson.string(out, "entityId", u.entityId()).append(',');
-        CanonicalEventJson.string(out, "entityType", u.entityType() == null ? null : u.entityType().name()).append(',');
-        CanonicalEventJson.string(out, "period", u.period()).append(",\"index\":");
+        JsonText.string(out, "entityId", u.entityId()).append(',');
+        JsonText.string(out, "entityType", u.entityType()).append(',');
+        JsonText.string(out, "period", u.period()).append(",\"index\":");
         if (Double.isFinite(u.index())) {
             out.append(u.index());
         } else {
             out.append('"').append(u.index()).append('"');
         }
         out.append(',');
-        CanonicalEventJson.string(out, "profile", u.profile()).append(",\"profileVersion\":").append(u.profileVersion()).append(',');
-        CanonicalEventJson.string(out, "topContributor", u.topContributor()).append(",\"topContributorOrders\":")
+        JsonText.string(out, "profile", u.profile()).append(",\"profileVersion\":").append(u.profileVersion()).append(',');
+        JsonText.string(out, "topContributor", u.topContributor()).append(",\"topContributorOrders\":")
                 .append(u.topContributorOrders()).append(',');
-        return CanonicalEventJson.string(out, "computedAt", u.computedAt()).append('}').toString();
+        return JsonText.string(out, "computedAt", u.computedAt()).append('}').toString();
     }
 
     /** The update of one JSON object; throws on anything else, or on an unknown entity type. */
     public static ScoreUpdate read(String json) throws IOException {
-        try (JsonParser p = JSON.createParser(json)) {
-            if (p.nextToken() != JsonToken.START_OBJECT) {
-                throw new IOException("not a JSON object");
-            }
+        try (JsonParser p = JsonText.object(json)) {
             String entityId = null;
             EntityType entityType = null;
             String period = null;
@@ -55,11 +46,7 @@ public final class ScoreUpdateJson {
             String topContributor = null;
             long topContributorOrders = 0;
             String computedAt = null;
-            String field;
-            while ((field = p.nextFieldName()) != null) {
-                if (p.nextToken() == JsonToken.VALUE_NULL) {
-                    continue;
-                }
+            for (String field; (field = JsonText.nextField(p)) != null;) {
                 switch (field) {
                     case "entityId" -> entityId = p.getValueAsString();
                     case "entityType" -> entityType = EntityType.valueOf(p.getText());
@@ -73,9 +60,6 @@ public final class ScoreUpdateJson {
                     case "computedAt" -> computedAt = p.getValueAsString();
                     default -> p.skipChildren();
                 }
-            }
-            if (p.currentToken() != JsonToken.END_OBJECT) {
-                throw new IOException("truncated JSON object");
             }
             return new ScoreUpdate(entityId, entityType, period, index, profile, profileVersion, topContributor,
                     topContributorOrders, computedAt);

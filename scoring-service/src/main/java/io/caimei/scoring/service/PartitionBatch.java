@@ -1,6 +1,7 @@
 package io.caimei.scoring.service;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -190,7 +191,7 @@ public final class PartitionBatch {
         return new Script(k.keys, json.append('}').toString());
     }
 
-    private static void numbers(StringBuilder json, java.util.Collection<Integer> values) {
+    private static void numbers(StringBuilder json, Collection<Integer> values) {
         json.append('[');
         int i = 0;
         for (int v : values) {
@@ -269,7 +270,7 @@ public final class PartitionBatch {
         }
 
         /** The strings as further elements of the current operation (none when null). */
-        Ops flat(java.util.Collection<String> values) {
+        Ops flat(Collection<String> values) {
             if (values != null) {
                 for (String v : values) {
                     str(v);
@@ -279,7 +280,7 @@ public final class PartitionBatch {
         }
 
         /** The strings as one nested array (the members of one SADD, the users of one HyperLogLog). */
-        Ops strs(java.util.Collection<String> values) {
+        Ops strs(Collection<String> values) {
             out.append(",[");
             int i = 0;
             for (String v : values) {
