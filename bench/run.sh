@@ -72,7 +72,22 @@ stop_gateway() {
     kill -9 "$gw_pid" 2>/dev/null || true
   fi
 }
-trap stop_gateway EXIT
+# ingest and the scorer are measured on their own with the services after them stopped (SIGSTOP), and again with
+# everything running; whatever happens to the benchmark, those services are continued on exit
+service_pid() {
+  local pid
+  pid="$(cat "${CAIMEI_HOME:-$ROOT/.caimei}/services/$1.pid" 2>/dev/null || true)"
+  [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null && echo "$pid"
+  return 0
+}
+scorer_pid="$(service_pid scoring-service)"
+ranking_pid="$(service_pid ranking-service)"
+cleanup() {
+  local pid
+  for pid in $scorer_pid $ranking_pid; do kill -CONT "$pid" 2>/dev/null || true; done
+  stop_gateway
+}
+trap cleanup EXIT
 
 if ((own_gateway)); then
   gw_jar="gateway/target/quarkus-app/quarkus-run.jar"
@@ -110,4 +125,4 @@ fi
 java -Xmx1g -jar "$JAR" --root "$ROOT" --gateway "$gateway_url" --gateway-note "$gateway_note" \
   --ingest "http://127.0.0.1:$INGEST_PORT" --scoring "http://127.0.0.1:$SCORING_PORT" \
   --ranking "http://127.0.0.1:$RANKING_PORT" --issuer "$ISSUER" --redis "127.0.0.1:$REDIS_PORT" \
-  --kafka "127.0.0.1:$KAFKA_PORT" ${args[@]+"${args[@]}"}
+  --kafka "127.0.0.1:$KAFKA_PORT" ${scorer_pid:+--scorer-pid "$scorer_pid"} ${ranking_pid:+--ranking-pid "$ranking_pid"} ${args[@]+"${args[@]}"}

@@ -277,8 +277,8 @@ final class EndToEnd {
         if (c.o.e2eRate != null) {
             return c.o.e2eRate;
         }
-        Double ingest = c.results.value(Ingest.DIRECT);
-        Double scoring = c.results.value(Scoring.BACKLOG);
+        Double ingest = c.results.value(Ingest.DIRECT_LIVE);
+        Double scoring = c.results.value(Scoring.BACKLOG_LIVE);
         double base = Math.min(ingest == null ? 4000 : ingest, scoring == null ? Double.MAX_VALUE : scoring);
         int r = (int) (Math.round(base / 2 / 100.0) * 100);
         return Math.max(200, Math.min(20_000, r));

@@ -13,8 +13,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 /** Accepted events per second over HTTP, in canonical batches, straight to ingest and through the gateway. */
 final class Ingest {
 
+    /** Ingest on its own: the scorer stopped while it is measured (the stage figure, like Kafka's own tool). */
     static final String DIRECT = "ingest.direct";
     static final String GATEWAY = "ingest.gateway";
+    /** The same loads with the scorer consuming alongside on the same cores. */
+    static final String DIRECT_LIVE = "ingest.direct.live";
+    static final String GATEWAY_LIVE = "ingest.gateway.live";
 
     private final Ctx c;
     private final Results.Section s;
@@ -37,22 +41,40 @@ final class Ingest {
         s.notes.add("Canonical batches of " + c.o.batch + " records (`E5` on `CONTENT` entities `bench-c0…bench-c"
                 + (c.o.entities - 1) + "`, unique event ids per run, times inside " + c.day + " Asia/Shanghai) from "
                 + c.o.clients + " concurrent clients with an `ingest` client-credentials token; a request counts when "
-                + "ingest answers 202, i.e. after Kafka acknowledged every record (acks=all). Each target gets "
-                + "4 unmeasured warm-up batches first. The limit is Kafka's own durable produce rate of 250-byte "
-                + "records measured above." + (c.o.gatewayNote.isEmpty() ? "" : " Gateway: " + c.o.gatewayNote));
+                + "ingest answers 202, i.e. after Kafka acknowledged every record (acks=all). Each load is "
+                + "preceded by " + String.format(Locale.ROOT, "%,d", warmup(n)) + " unmeasured warm-up events to the "
+                + "same target, so the services' JIT has compiled the path (a tenth of the load, at least 4 batches). The limit is Kafka's "
+                + "own durable produce rate of 250-byte records measured above." + (c.o.gatewayNote.isEmpty() ? "" : " Gateway: " + c.o.gatewayNote));
         s.commands.add("curl -X POST " + c.o.ingest + "/v1/events -H 'Authorization: Bearer …' "
                 + "-H 'Content-Type: application/json' -d '[{\"eventId\":\"…\",\"source\":\"bench\","
                 + "\"channel\":\"MIGU_APP\",\"indicator\":\"E5\",\"entityType\":\"CONTENT\",\"entityId\":\"bench-c42\","
                 + "\"occurredAt\":\"" + c.occurredAt(0) + "\",\"userKey\":\"viewer-1\",\"delta\":1}, …]'   # × "
                 + (n / c.o.batch) + " batches, " + c.o.clients + " clients");
         Double pp = c.results.value(Limits.KAFKA_PP);
-        load(DIRECT, "Ingest straight to ingest (POST /v1/events)", c.o.ingest + "/v1/events", n, pp);
-        load(GATEWAY, "Ingest through the gateway (POST /api/v1/events)", c.o.gateway + "/api/v1/events", n, pp);
+        String direct = c.o.ingest + "/v1/events";
+        String gateway = c.o.gateway + "/api/v1/events";
+        load(DIRECT_LIVE, "Ingest straight to ingest (POST /v1/events), scorer consuming alongside", direct, n, pp);
+        load(GATEWAY_LIVE, "Ingest through the gateway (POST /api/v1/events), scorer consuming alongside", gateway,
+                n, pp);
+        if (c.o.scorerPid <= 0) {
+            s.notes.add("No `--scorer-pid` was given, so ingest was not measured on its own.");
+            return;
+        }
+        s.notes.add("Rows *on its own* are the stage figures: the scoring service (pid " + c.o.scorerPid + ") is "
+                + "stopped with SIGSTOP for those two loads and continued with SIGCONT right after, so ingest has the "
+                + "machine as Kafka's own tool had it when the limit was measured (nothing consumed its topic). On "
+                + "two shared cores the scorer, consuming what ingest writes, otherwise takes about half the CPU: the "
+                + "rows *scorer consuming alongside* show that. The scorer's Kafka session (45 s) outlasts the pause, "
+                + "and it consumes the loads' events afterwards like any backlog.");
+        try (Stopped stopped = Stopped.processes(c.o.scorerPid)) {
+            load(DIRECT, "Ingest straight to ingest (POST /v1/events), on its own", direct, n, pp);
+            load(GATEWAY, "Ingest through the gateway (POST /api/v1/events), on its own", gateway, n, pp);
+        }
     }
 
     private void load(String id, String figure, String url, int n, Double pp) throws Exception {
-        post(url, "w" + id.charAt(id.length() - 1), 4 * c.o.batch, c.o.clients);
-        Outcome r = post(url, id.substring(id.indexOf('.') + 1), n, c.o.clients);
+        post(url, "w" + id.replace("ingest.", "").replace(".", ""), warmup(n), c.o.clients);
+        Outcome r = post(url, id.replace("ingest.", "").replace(".", ""), n, c.o.clients);
         c.results.add(s, new Results.Row(id, figure, r.rate(), "events/s", "Kafka durable produce", pp,
                 "records/s", Results.ratioOf(r.rate(), pp),
                 String.format(Locale.ROOT, "%,d accepted, %,d duplicates, %,d rejected in %.1f s; batch latency "
@@ -63,6 +85,10 @@ final class Ingest {
         if (r.failedRequests() > 0) {
             c.results.warn(figure + ": " + r.failedRequests() + " requests failed");
         }
+    }
+
+    private int warmup(int n) {
+        return Math.max(4 * c.o.batch, n / 10);
     }
 
     /** Posts {@code n} events in batches from {@code clients} threads; event ids carry the run id and a tag. */

@@ -25,8 +25,12 @@ public final class Options {
               --topic-prefix P        the services' caimei.kafka.topic-prefix (default empty)
               --scoring-prefix P      scoring's Redis key prefix (default cm)
               --ranking-prefix P      ranking's Redis key prefix (default rk)
+              --scorer-pid PID        the scoring service's process, stopped (SIGSTOP) while ingest is measured
+                                      on its own and while the scorer's backlog is written, continued (SIGCONT)
+                                      after; run.sh passes it (default none: only the figures measured alongside)
+              --ranking-pid PID       the ranking service's process, stopped while the scorer is measured on its own
             Scale
-              --ingest-events N       events per ingest target (default 100000)
+              --ingest-events N       events per ingest load (default 200000)
               --batch N               records per ingest request (default 500)
               --clients N             concurrent HTTP clients (default 4)
               --entities N            distinct entities of the ingest load (default 10000)
@@ -68,7 +72,9 @@ public final class Options {
     String topicPrefix = "";
     String scoringPrefix = "cm";
     String rankingPrefix = "rk";
-    int ingestEvents = 100_000;
+    long scorerPid;
+    long rankingPid;
+    int ingestEvents = 200_000;
     int batch = 500;
     int clients = 4;
     int entities = 10_000;
@@ -120,6 +126,8 @@ public final class Options {
                 case "--topic-prefix" -> o.topicPrefix = v;
                 case "--scoring-prefix" -> o.scoringPrefix = v;
                 case "--ranking-prefix" -> o.rankingPrefix = v;
+                case "--scorer-pid" -> o.scorerPid = positive(name, v);
+                case "--ranking-pid" -> o.rankingPid = positive(name, v);
                 case "--ingest-events" -> o.ingestEvents = positive(name, v);
                 case "--batch" -> o.batch = positive(name, v);
                 case "--clients" -> o.clients = positive(name, v);

@@ -12,7 +12,10 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /** How fast the scorer consumes a backlog, read from its applied-events counter. */
 final class Scoring {
 
+    /** The scorer on its own: the backlog written while it (and the ranking) were stopped. */
     static final String BACKLOG = "scoring.backlog";
+    /** Written and consumed at once, with the ranking placing the scores alongside. */
+    static final String BACKLOG_LIVE = "scoring.backlog.live";
 
     private final Ctx c;
     private final Results.Section s;
@@ -27,19 +30,101 @@ final class Scoring {
         String topic = c.o.topicPrefix + "caimei.events.v1";
         s.notes.add("First waits until the scorer is idle (its `" + Ctx.APPLIED_METRIC + "` counter in `"
                 + c.o.scoring + "/q/metrics` stops growing), then writes " + String.format(Locale.ROOT, "%,d", n)
-                + " canonical events (keyed by entity, acks=all, like ingest but uncompressed) straight to `" + topic + "`, and "
-                + "samples the counter every 200 ms until it grew by that many. The figure is events applied per "
-                + "second from the first write to the last applied event; each event updates its day, week, month "
-                + "and year aggregates. The limit is Redis' pipelined HINCRBY rate (the scorer's work is Redis-"
-                + "bound by design, merged per consumer batch into one Lua call per partition). Other traffic on "
-                + "the scorer during the window would inflate the figure.");
+                + " canonical events (keyed by entity, acks=all, like ingest but uncompressed) straight to `" + topic
+                + "`, and samples the counter every 100 ms until it grew by that many. Each event updates its day, "
+                + "week, month and year aggregates. The limit is Redis' pipelined HINCRBY rate (the scorer's work is "
+                + "Redis-bound by design, merged per consumer batch into one Lua call per partition).");
+        s.notes.add("*On its own* (the stage figure): the scoring and ranking services are stopped (SIGSTOP) while "
+                + "the backlog is written, the scorer is continued and timed from then to its last applied event, "
+                + "and the ranking is continued after that and places the scores late. *Written and consumed at "
+                + "once*: the same with nothing stopped, timed from the first write, while the ranking places the "
+                + "scores alongside on the same two cores.");
         s.commands.add("curl -s " + c.o.scoring + "/q/metrics | grep " + Ctx.APPLIED_METRIC);
+        Double hincr = c.results.value("limit.redis.p16.HINCRBY");
+        Double pp = c.results.value(Limits.KAFKA_PP);
+        Outcome live = backlog(topic, "k", n, false);
+        if (live != null) {
+            c.results.add(s, live.row(BACKLOG_LIVE, "Scoring: backlog written and consumed at once, ranking "
+                    + "alongside (events applied/s)", hincr, pp));
+        }
+        if (c.o.scorerPid <= 0) {
+            s.notes.add("No `--scorer-pid` was given, so the scorer was not measured on its own.");
+            return;
+        }
+        Outcome alone = backlog(topic, "s", n, true);
+        if (alone != null) {
+            c.results.add(s, alone.row(BACKLOG, "Scoring: backlog consumed, on its own (events applied/s)", hincr,
+                    pp));
+        }
+    }
+
+    /** One backlog measurement. */
+    private record Outcome(double applied, double seconds, double produceSeconds) {
+
+        double rate() {
+            return applied / seconds;
+        }
+
+        Results.Row row(String id, String figure, Double hincr, Double pp) {
+            return new Results.Row(id, figure, rate(), "events/s", "Redis HINCRBY pipeline 16", hincr, "ops/s",
+                    Results.ratioOf(rate(), hincr), String.format(Locale.ROOT, "%,.0f events applied in %.1f s "
+                            + "(written to Kafka in %.1f s); %.2f× Kafka durable produce", applied, seconds,
+                            produceSeconds, pp == null ? Double.NaN : rate() / pp),
+                    null);
+        }
+    }
+
+    /**
+     * Writes {@code n} events and waits until the scorer applied them. With {@code alone}, the scorer and the ranking
+     * are stopped while they are written, and the time runs from the scorer's continuation.
+     */
+    private Outcome backlog(String topic, String tag, int n, boolean alone) throws Exception {
         waitIdle();
         double start = c.appliedCounter();
         if (Double.isNaN(start)) {
             c.results.warn("scoring metrics unavailable at " + c.o.scoring + "/q/metrics; no scoring figure");
-            return;
+            return null;
         }
+        long t0;
+        double produceSeconds;
+        try (Stopped stopped = alone ? Stopped.processes(c.o.scorerPid, c.o.rankingPid) : Stopped.processes()) {
+            long w0 = System.nanoTime();
+            write(topic, tag, n);
+            produceSeconds = (System.nanoTime() - w0) / 1e9;
+            t0 = alone ? System.nanoTime() : w0;
+            stopped.resume(c.o.scorerPid);
+            double last = start;
+            long lastGrowth = System.nanoTime();
+            long doneAt = -1;
+            while (System.nanoTime() - t0 < 300e9) {
+                Ctx.sleep(100);
+                double v = c.appliedCounter();
+                if (Double.isNaN(v)) {
+                    continue;
+                }
+                if (v > last) {
+                    last = v;
+                    lastGrowth = System.nanoTime();
+                }
+                if (v - start >= n) {
+                    doneAt = System.nanoTime();
+                    break;
+                }
+                if (System.nanoTime() - lastGrowth > 30e9) {
+                    break;
+                }
+            }
+            double applied = last - start;
+            if (doneAt < 0) {
+                c.results.warn(String.format(Locale.ROOT, "scoring applied only %,.0f of %,d backlog events (are "
+                        + "events for %s late, i.e. is the day closed?)", applied, n, c.day));
+            }
+            return new Outcome(applied, ((doneAt > 0 ? doneAt : lastGrowth) - t0) / 1e9, produceSeconds);
+        }
+    }
+
+    /** {@code n} canonical events for random bench entities, acknowledged by Kafka (acks=all). */
+    private void write(String topic, String tag, int n) {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, c.o.kafka);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -50,14 +135,12 @@ final class Scoring {
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         p.put(ProducerConfig.CLIENT_ID_CONFIG, "caimei-bench");
         Random rnd = new Random(7);
-        long t0 = System.nanoTime();
-        double produceSeconds;
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
             StringBuilder sb = new StringBuilder(320);
             for (int i = 0; i < n; i++) {
                 String entity = "bench-c" + rnd.nextInt(c.o.entities);
                 sb.setLength(0);
-                sb.append("{\"eventId\":\"bench-").append(c.runId).append("-k-").append(i)
+                sb.append("{\"eventId\":\"bench-").append(c.runId).append('-').append(tag).append('-').append(i)
                         .append("\",\"source\":\"bench\",\"channel\":\"MIGU_APP\",\"network\":\"INTERNET\",")
                         .append("\"indicator\":\"E5\",\"entityType\":\"CONTENT\",\"entityId\":\"").append(entity)
                         .append("\",\"attributedFrom\":null,\"occurredAt\":\"").append(c.occurredAt(i))
@@ -65,44 +148,7 @@ final class Scoring {
                 producer.send(new ProducerRecord<>(topic, entity, sb.toString()));
             }
             producer.flush();
-            produceSeconds = (System.nanoTime() - t0) / 1e9;
         }
-        double last = start;
-        long lastGrowth = System.nanoTime();
-        long doneAt = -1;
-        while (System.nanoTime() - t0 < 300e9) {
-            Ctx.sleep(200);
-            double v = c.appliedCounter();
-            if (Double.isNaN(v)) {
-                continue;
-            }
-            if (v > last) {
-                last = v;
-                lastGrowth = System.nanoTime();
-            }
-            if (v - start >= n) {
-                doneAt = System.nanoTime();
-                break;
-            }
-            if (System.nanoTime() - lastGrowth > 30e9) {
-                break;
-            }
-        }
-        double applied = last - start;
-        double seconds = ((doneAt > 0 ? doneAt : lastGrowth) - t0) / 1e9;
-        double rate = applied / seconds;
-        if (doneAt < 0) {
-            c.results.warn(String.format(Locale.ROOT, "scoring applied only %,.0f of %,d backlog events (are "
-                    + "events for %s late, i.e. is the day closed?)", applied, n, c.day));
-        }
-        Double hincr = c.results.value("limit.redis.p16.HINCRBY");
-        Double pp = c.results.value(Limits.KAFKA_PP);
-        c.results.add(s, new Results.Row(BACKLOG, "Scoring: backlog consumed (events applied/s)", rate, "events/s",
-                "Redis HINCRBY pipeline 16", hincr, "ops/s", Results.ratioOf(rate, hincr),
-                String.format(Locale.ROOT, "%,.0f events applied in %.1f s (written to Kafka in %.1f s); "
-                        + "%.2f× Kafka durable produce", applied, seconds, produceSeconds,
-                        pp == null ? Double.NaN : rate / pp),
-                null));
     }
 
     /** Waits (at most 3 minutes) until the applied counter stops growing for 2 s, e.g. after the ingest load. */
