@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -38,5 +40,19 @@ class ScoreUpdateJsonTest {
         assertEquals(2.5, u.index());
         assertThrows(IllegalArgumentException.class, () -> ScoreUpdateJson.read("{\"entityType\":\"SONG\"}"));
         assertThrows(IOException.class, () -> ScoreUpdateJson.read("{\"entityId\":\"e\""));
+    }
+
+    @Test
+    void aRecordOfSeveralLinesReadsAsItsUpdatesInOrderAndAnUnreadableLineIsSkippedAlone() {
+        ScoreUpdate a = new ScoreUpdate("a", EntityType.MUSIC, "2024", 3.5, "standard", 1, "clip\n1", 7, "t");
+        ScoreUpdate b = new ScoreUpdate("b", EntityType.CONTENT, "2024-W07", 1.25, "creation", 2, null, 0, "t");
+        StringBuilder record = ScoreUpdateJson.append(new StringBuilder(), a).append('\n');
+        record.append("{\"entityType\":\"SONG\"}\n");
+        ScoreUpdateJson.append(record, b);
+        List<Integer> bad = new ArrayList<>();
+        assertEquals(List.of(a, b), ScoreUpdateJson.readLines(record.toString(), (line, e) -> bad.add(line)));
+        assertEquals(List.of(1), bad, "only the second line was unreadable");
+        assertEquals(List.of(b), ScoreUpdateJson.readLines(ScoreUpdateJson.write(b), (line, e) -> bad.add(line)),
+                "a record of one update, as scorers before batching wrote it, reads as that update");
     }
 }

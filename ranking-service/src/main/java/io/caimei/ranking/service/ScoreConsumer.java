@@ -24,7 +24,8 @@ import io.smallrye.common.annotation.Blocking;
 
 /**
  * Feeds boards from {@code caimei.scores.v1} in batches, in partition order (at least once: scores are absolute,
- * so a redelivery rewrites the same value). A period-closed marker is handled after the scores before it.
+ * so a redelivery rewrites the same value). A record holds one score update per line. A period-closed marker is
+ * handled after the scores before it.
  */
 @ApplicationScoped
 public class ScoreConsumer {
@@ -75,7 +76,8 @@ public class ScoreConsumer {
                 if (r.value() == null) {
                     throw new IllegalArgumentException("no value");
                 }
-                if (r.value().contains("\"periodClosed\"")) {
+                // a marker is one line; a record of score lines is never one, whatever its strings hold
+                if (r.value().indexOf('\n') < 0 && r.value().contains("\"periodClosed\"")) {
                     JsonNode node = json.readTree(r.value());
                     if (node.has("periodClosed")) {
                         placements.increment(ranking.apply(updates));
@@ -84,7 +86,8 @@ public class ScoreConsumer {
                         continue;
                     }
                 }
-                updates.add(ScoreUpdateJson.read(r.value()));
+                updates.addAll(ScoreUpdateJson.readLines(r.value(), (line, e) -> LOG.warnf(
+                        "skipping unreadable line %d of record %s-%d@%d", line, r.topic(), r.partition(), r.offset())));
             } catch (IOException | IllegalArgumentException e) {
                 LOG.warnf("skipping unreadable record %s-%d@%d", r.topic(), r.partition(), r.offset());
             }

@@ -1,5 +1,6 @@
 package io.caimei.scoring.service;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -11,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.utils.Utils;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -28,6 +30,9 @@ import io.caimei.scoring.config.ScoringConfig;
 @ApplicationScoped
 public class ScorePublisher {
 
+    /** A scores record holds updates up to about this many characters (the broker takes 1 MB by default). */
+    static final int RECORD_CHARS = 256 * 1024;
+
     private final KafkaProducer<String, String> producer;
     private final ObjectMapper json;
     private final String scoresTopic;
@@ -43,13 +48,41 @@ public class ScorePublisher {
                 .linger(config.scoring().producerLinger()).build());
     }
 
-    /** Sends all updates and returns only once every one is acknowledged. */
+    /**
+     * Sends all updates and returns only once every one is acknowledged. The updates of one partition go out
+     * together, a line each in as few records as fit: a record per update cost more in the producer, the broker
+     * and the ranking than the update. Each entity's partition is the one Kafka's default partitioner gives its id as
+     * key, so an entity's updates stay in one partition, in order, whatever a scorer of another version sends.
+     */
     public void publish(List<ScoreUpdate> updates) {
-        List<Future<RecordMetadata>> acks = new ArrayList<>(updates.size());
+        int partitions = producer.partitionsFor(scoresTopic).size();
+        StringBuilder[] open = new StringBuilder[partitions];
+        List<Future<RecordMetadata>> acks = new ArrayList<>();
         for (ScoreUpdate u : updates) {
-            acks.add(producer.send(new ProducerRecord<>(scoresTopic, u.entityId(), ScoreUpdateJson.write(u))));
+            int p = partitionOf(u.entityId(), partitions);
+            StringBuilder lines = open[p];
+            if (lines == null) {
+                lines = open[p] = new StringBuilder(Math.min(RECORD_CHARS, 256 * updates.size()));
+            } else {
+                lines.append('\n');
+            }
+            ScoreUpdateJson.append(lines, u);
+            if (lines.length() >= RECORD_CHARS) {
+                acks.add(producer.send(new ProducerRecord<>(scoresTopic, p, null, lines.toString())));
+                open[p] = null;
+            }
+        }
+        for (int p = 0; p < partitions; p++) {
+            if (open[p] != null) {
+                acks.add(producer.send(new ProducerRecord<>(scoresTopic, p, null, open[p].toString())));
+            }
         }
         await(acks);
+    }
+
+    /** The partition Kafka's default partitioner gives a record keyed by this entity id. */
+    static int partitionOf(String entityId, int partitions) {
+        return Utils.toPositive(Utils.murmur2(entityId.getBytes(StandardCharsets.UTF_8))) % partitions;
     }
 
     /** Dead-letters records with their reason (e.g. LATE) and waits for the acknowledgement. */
