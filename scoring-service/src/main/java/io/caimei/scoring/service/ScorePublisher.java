@@ -49,12 +49,13 @@ public class ScorePublisher {
     }
 
     /**
-     * Sends all updates and returns only once every one is acknowledged. The updates of one partition go out
-     * together, a line each in as few records as fit: a record per update cost more in the producer, the broker
-     * and the ranking than the update. Each entity's partition is the one Kafka's default partitioner gives its id as
-     * key, so an entity's updates stay in one partition, in order, whatever a scorer of another version sends.
+     * Sends all updates; {@link Sent#await()} returns once every one is acknowledged. The updates of one partition
+     * go out together, a line each in as few records as fit: a record per update cost more in the producer, the
+     * broker and the ranking than the update. Each entity's partition is the one Kafka's default partitioner gives
+     * its id as key, so an entity's updates stay in one partition, in order, whatever a scorer of another version
+     * sends.
      */
-    public void publish(List<ScoreUpdate> updates) {
+    public Sent send(List<ScoreUpdate> updates) {
         int partitions = producer.partitionsFor(scoresTopic).size();
         StringBuilder[] open = new StringBuilder[partitions];
         List<Future<RecordMetadata>> acks = new ArrayList<>();
@@ -77,7 +78,15 @@ public class ScorePublisher {
                 acks.add(producer.send(new ProducerRecord<>(scoresTopic, p, null, open[p].toString())));
             }
         }
-        await(acks);
+        return new Sent(acks);
+    }
+
+    /** Records handed to the producer; {@link #await()} returns once the broker acknowledged every one. */
+    public record Sent(List<Future<RecordMetadata>> acks) {
+
+        public void await() {
+            ScorePublisher.await(acks);
+        }
     }
 
     /** The partition Kafka's default partitioner gives a record keyed by this entity id. */

@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -31,7 +33,10 @@ public class ScoreService {
     private final ScorePublisher publisher;
     private final int page;
     private final Counter scoreUpdates;
-    private final Map<Integer, Object> locks = new ConcurrentHashMap<>();
+    /** Scores sent before one wait for their acknowledgements, at most (bounds the producer's buffer). */
+    static final int MAX_UNACKNOWLEDGED = 20_000;
+
+    private final Map<Integer, ReentrantLock> locks = new ConcurrentHashMap<>();
     /** Partitions with changes not yet published, each with the time (nanos) of its oldest such change. */
     private final Map<Integer, Long> pendingSince = new ConcurrentHashMap<>();
     private final long intervalNanos;
@@ -60,16 +65,20 @@ public class ScoreService {
      */
     public void publishDue(boolean idle) {
         long now = System.nanoTime();
-        for (Map.Entry<Integer, Long> e : pendingSince.entrySet()) {
-            int partition = e.getKey();
-            if ((idle || now - e.getValue() >= intervalNanos) && pendingSince.remove(partition, e.getValue())) {
-                try {
-                    publishDirty(partition);
-                } catch (RuntimeException failure) {
-                    pendingSince.putIfAbsent(partition, e.getValue());
-                    throw failure;
-                }
+        Map<Integer, Long> taken = new TreeMap<>();
+        pendingSince.forEach((partition, since) -> {
+            if ((idle || now - since >= intervalNanos) && pendingSince.remove(partition, since)) {
+                taken.put(partition, since);
             }
+        });
+        if (taken.isEmpty()) {
+            return;
+        }
+        try {
+            publishDirty(List.copyOf(taken.keySet()));
+        } catch (RuntimeException failure) {
+            taken.forEach(pendingSince::putIfAbsent);
+            throw failure;
         }
     }
 
@@ -78,27 +87,74 @@ public class ScoreService {
         pendingSince.clear();
     }
 
-    /**
-     * Scores and publishes every dirty pair of the partition, then clears them. One caller at a time per
-     * partition, so a clear can never drop a pair another caller marked after reading the set.
-     */
+    /** Scores and publishes every dirty pair of the partition, then clears them. */
     public int publishDirty(int partition) {
-        synchronized (locks.computeIfAbsent(partition, p -> new Object())) {
-            return publishDirtyLocked(partition);
+        return publishDirty(List.of(partition));
+    }
+
+    /**
+     * Scores and publishes every dirty pair of the partitions (ascending), then clears them. The partitions' scores
+     * go out together and one wait covers their acknowledgements: a wait per partition kept the consumer thread
+     * idle for a broker round trip each, several times per poll at a steady rate. One caller at a time per
+     * partition (locks taken in ascending order), so a clear can never drop a pair another caller marked after
+     * reading the set.
+     */
+    private int publishDirty(List<Integer> partitions) {
+        List<ReentrantLock> held = new ArrayList<>(partitions.size());
+        try {
+            for (int partition : partitions) {
+                ReentrantLock lock = locks.computeIfAbsent(partition, p -> new ReentrantLock());
+                lock.lock();
+                held.add(lock);
+            }
+            Unacknowledged pending = new Unacknowledged();
+            for (int partition : partitions) {
+                List<EntityPeriod> pairs = dirty.dirty(partition);
+                for (int from = 0; from < pairs.size(); from += page) {
+                    List<EntityPeriod> slice = pairs.subList(from, Math.min(pairs.size(), from + page));
+                    pending.add(partition, slice, publisher.send(score(partition, slice)));
+                    if (pending.updates >= MAX_UNACKNOWLEDGED) {
+                        pending.settle();
+                    }
+                }
+            }
+            pending.settle();
+            return pending.published;
+        } finally {
+            for (int i = held.size() - 1; i >= 0; i--) {
+                held.get(i).unlock();
+            }
         }
     }
 
-    private int publishDirtyLocked(int partition) {
-        List<EntityPeriod> pending = dirty.dirty(partition);
-        int published = 0;
-        for (int from = 0; from < pending.size(); from += page) {
-            List<EntityPeriod> slice = pending.subList(from, Math.min(pending.size(), from + page));
-            publisher.publish(score(partition, slice));
-            dirty.clear(partition, slice);
-            published += slice.size();
+    /** Pages sent and not yet acknowledged; settling waits for them, then clears their pairs' dirty marks. */
+    private final class Unacknowledged {
+
+        private final List<Integer> partitions = new ArrayList<>();
+        private final List<List<EntityPeriod>> slices = new ArrayList<>();
+        private final List<ScorePublisher.Sent> sent = new ArrayList<>();
+        private int updates;
+        private int published;
+
+        void add(int partition, List<EntityPeriod> slice, ScorePublisher.Sent s) {
+            partitions.add(partition);
+            slices.add(slice);
+            sent.add(s);
+            updates += slice.size();
         }
-        scoreUpdates.increment(published);
-        return published;
+
+        void settle() {
+            sent.forEach(ScorePublisher.Sent::await);
+            for (int i = 0; i < slices.size(); i++) {
+                dirty.clear(partitions.get(i), slices.get(i));
+            }
+            scoreUpdates.increment(updates);
+            published += updates;
+            updates = 0;
+            partitions.clear();
+            slices.clear();
+            sent.clear();
+        }
     }
 
     /** Current scores of the given pairs, in order. */

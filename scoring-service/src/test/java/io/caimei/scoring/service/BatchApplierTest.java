@@ -171,8 +171,9 @@ class BatchApplierTest {
         }
 
         @Override
-        public void publish(List<ScoreUpdate> updates) {
+        public Sent send(List<ScoreUpdate> updates) {
             scores.addAll(updates);
+            return new Sent(List.of());
         }
 
         @Override
