@@ -113,10 +113,12 @@ public interface ScoringConfig {
 
         /**
          * How long a partition's changed scores may wait, while records keep coming, so that the changes of several
-         * consumer batches to one (entity, period) go out as one update; an idle poll publishes at once.
+         * consumer batches to one (entity, period) go out as one update; an idle poll publishes at once. 50 ms: at
+         * 250 ms the wait was most of the freshness at 10 000 events/s (p50 700 → 450 ms when lowered), and since
+         * the due partitions' scores share one wait and travel many to a record, publishing more often costs little.
          */
         @WithName("publish-interval")
-        @WithDefault("PT0.25S")
+        @WithDefault("PT0.05S")
         Duration publishInterval();
 
         /** Dirty pairs scored, published and cleared per round trip. */

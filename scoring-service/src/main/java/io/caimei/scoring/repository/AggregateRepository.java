@@ -9,6 +9,10 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -73,6 +77,14 @@ public class AggregateRepository {
      * {@link StoreUnavailableException} when Redis fails; nothing of the batch is applied then.
      */
     public boolean apply(PartitionBatch batch) {
+        return start(batch).await();
+    }
+
+    /**
+     * {@link #apply} sent now; {@link Applying#await()} takes the answer. Scripts of different partitions touch
+     * different keys, so a poll's partitions are sent side by side and share one wait.
+     */
+    public Applying start(PartitionBatch batch) {
         PartitionBatch.Script script = batch.toScript();
         String ops = script.opsJson();
         if (applySha == null) {
@@ -89,20 +101,43 @@ public class AggregateRepository {
         args.add(Long.toString(seenTtlSeconds));
         Request req = Request.cmd(Command.EVALSHA).arg(applySha);
         args.forEach(req::arg);
-        Response r;
-        try {
-            r = redis.client().send(req).await().atMost(timeout);
-        } catch (RuntimeException e) {
-            if (e.getMessage() == null || !e.getMessage().contains("NOSCRIPT")) {
-                throw new StoreUnavailableException("Redis", e);
-            }
-            // not in this node's script cache (a restart without persistence, or another master of a cluster than
-            // the one SCRIPT LOAD reached): EVAL is routed by the keys and caches the script on that node
-            Request eval = Request.cmd(Command.EVAL).arg(applyScript);
-            args.forEach(eval::arg);
-            r = redis.send(eval);
+        return new Applying(args, redis.client().send(req).subscribeAsCompletionStage());
+    }
+
+    /** An apply script on its way. */
+    public final class Applying {
+
+        private final List<String> args;
+        private final CompletableFuture<Response> answer;
+
+        Applying(List<String> args, CompletableFuture<Response> answer) {
+            this.args = args;
+            this.answer = answer;
         }
-        return r.toInteger() == 1;
+
+        /** True when the script applied the batch; false when its offsets were already applied. */
+        public boolean await() {
+            Response r;
+            try {
+                r = answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new StoreUnavailableException("Redis", e);
+            } catch (TimeoutException e) {
+                throw new StoreUnavailableException("Redis", e);
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                if (cause.getMessage() == null || !cause.getMessage().contains("NOSCRIPT")) {
+                    throw new StoreUnavailableException("Redis", cause);
+                }
+                // not in this node's script cache (a restart without persistence, or another master of a cluster
+                // than the one SCRIPT LOAD reached): EVAL is routed by the keys and caches the script on that node
+                Request eval = Request.cmd(Command.EVAL).arg(applyScript);
+                args.forEach(eval::arg);
+                r = redis.send(eval);
+            }
+            return r.toInteger() == 1;
+        }
     }
 
     /** {@code CHANNEL millis CHANNEL millis ...}: the apply script keeps the larger of each. */

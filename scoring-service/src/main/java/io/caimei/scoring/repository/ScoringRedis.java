@@ -2,12 +2,14 @@ package io.caimei.scoring.repository;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.caimei.common.rest.StoreUnavailableException;
 import io.caimei.common.rest.Stores;
 import io.caimei.scoring.config.ScoringConfig;
+import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.Request;
 import io.vertx.mutiny.redis.client.Response;
@@ -46,5 +48,23 @@ public class ScoringRedis {
     /** One pipelined round trip. */
     public List<Response> batch(List<Request> reqs) {
         return Stores.await(redis.batch(reqs), timeout, STORE);
+    }
+
+    /**
+     * {@link #batch} sent now, without waiting: the caller prepares other partitions' calls meanwhile and takes the
+     * answer with {@link #await(CompletableFuture)}, so several calls share one wait instead of one wait each.
+     */
+    public CompletableFuture<List<Response>> startBatch(List<Request> reqs) {
+        return redis.batch(reqs).subscribeAsCompletionStage();
+    }
+
+    /** {@link #send} sent now, without waiting (see {@link #startBatch}). */
+    public CompletableFuture<Response> start(Request req) {
+        return redis.send(req).subscribeAsCompletionStage();
+    }
+
+    /** The answer of a call started earlier, within the timeout, as {@link #send} gives it. */
+    public <T> T await(CompletableFuture<T> started) {
+        return Stores.await(Uni.createFrom().completionStage(started), timeout, STORE);
     }
 }

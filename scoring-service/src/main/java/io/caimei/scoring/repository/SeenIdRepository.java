@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -26,7 +27,11 @@ public class SeenIdRepository {
      * one pipelined round trip of SMISMEMBER per bucket and neighbour.
      */
     public boolean[] seenBefore(int partition, long[] buckets, List<String> ids) {
-        boolean[] out = new boolean[ids.size()];
+        return start(partition, buckets, ids).await();
+    }
+
+    /** {@link #seenBefore} sent now; {@link Seen#await()} takes the answer. */
+    public Seen start(int partition, long[] buckets, List<String> ids) {
         Map<Long, List<Integer>> byBucket = new TreeMap<>();
         for (int i = 0; i < ids.size(); i++) {
             byBucket.computeIfAbsent(buckets[i], b -> new ArrayList<>()).add(i);
@@ -41,19 +46,37 @@ public class SeenIdRepository {
                 owners.add(members);
             }
         });
-        if (reqs.isEmpty()) {
-            return out;
+        return new Seen(ids.size(), owners,
+                reqs.isEmpty() ? CompletableFuture.completedFuture(List.of()) : redis.startBatch(reqs));
+    }
+
+    /** A seen-check on its way: one answer per request, each about the members of its bucket. */
+    public final class Seen {
+
+        private final int size;
+        private final List<List<Integer>> owners;
+        private final CompletableFuture<List<Response>> answers;
+
+        Seen(int size, List<List<Integer>> owners, CompletableFuture<List<Response>> answers) {
+            this.size = size;
+            this.owners = owners;
+            this.answers = answers;
         }
-        List<Response> rs = redis.batch(reqs);
-        for (int q = 0; q < rs.size(); q++) {
-            List<Integer> members = owners.get(q);
-            Response r = rs.get(q);
-            for (int m = 0; m < members.size(); m++) {
-                if (r.get(m).toInteger() == 1) {
-                    out[members.get(m)] = true;
+
+        /** Whether each id was seen before. */
+        public boolean[] await() {
+            boolean[] out = new boolean[size];
+            List<Response> rs = redis.await(answers);
+            for (int q = 0; q < rs.size(); q++) {
+                List<Integer> members = owners.get(q);
+                Response r = rs.get(q);
+                for (int m = 0; m < members.size(); m++) {
+                    if (r.get(m).toInteger() == 1) {
+                        out[members.get(m)] = true;
+                    }
                 }
             }
+            return out;
         }
-        return out;
     }
 }

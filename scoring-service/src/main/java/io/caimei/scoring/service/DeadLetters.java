@@ -1,7 +1,9 @@
 package io.caimei.scoring.service;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -12,18 +14,20 @@ import io.caimei.events.CanonicalEvent;
 public class DeadLetters {
 
     private final ScorePublisher publisher;
-    private final List<DeadLetter> pending = new ArrayList<>();
+    /** By partition: partitions of one poll are applied side by side, and each sends only its own letters. */
+    private final Map<Integer, List<DeadLetter>> pending = new HashMap<>();
 
     public DeadLetters(ScorePublisher publisher) {
         this.publisher = publisher;
     }
 
-    public synchronized void late(CanonicalEvent e, String period) {
-        pending.add(DeadLetter.late(e, period));
+    public synchronized void late(int partition, CanonicalEvent e, String period) {
+        pending.computeIfAbsent(partition, p -> new ArrayList<>()).add(DeadLetter.late(e, period));
     }
 
     public synchronized void unreadable(String topic, int partition, long offset, String detail) {
-        pending.add(DeadLetter.unreadable(topic, partition, offset, detail));
+        pending.computeIfAbsent(partition, p -> new ArrayList<>())
+                .add(DeadLetter.unreadable(topic, partition, offset, detail));
     }
 
     /** Forgets what was gathered: the consumer stopped mid-batch and will read those records again. */
@@ -31,16 +35,14 @@ public class DeadLetters {
         pending.clear();
     }
 
-    /** Sends what was gathered and waits for the broker's acknowledgement. */
-    public void flush() {
+    /** Sends what was gathered for the partition and waits for the broker's acknowledgement. */
+    public void flush(int partition) {
         List<DeadLetter> letters;
         synchronized (this) {
-            if (pending.isEmpty()) {
-                return;
-            }
-            letters = new ArrayList<>(pending);
-            pending.clear();
+            letters = pending.remove(partition);
         }
-        publisher.publishDeadLetters(letters);
+        if (letters != null && !letters.isEmpty()) {
+            publisher.publishDeadLetters(letters);
+        }
     }
 }

@@ -63,21 +63,35 @@ public class LogDedupe {
      * earlier record: one already remembered in Redis, or an earlier one of the same batch.
      */
     public boolean[] copies(int partition, long[] buckets, List<String> ids) {
+        return start(partition, buckets, ids).await();
+    }
+
+    /** {@link #copies} with the Redis check sent now; {@link Copies#await()} takes the answer. */
+    public Copies start(int partition, long[] buckets, List<String> ids) {
         List<Integer> withId = new ArrayList<>(ids.size());
         for (int i = 0; i < ids.size(); i++) {
             if (ids.get(i) != null) {
                 withId.add(i);
             }
         }
-        boolean[] known = seen.seenBefore(partition, withId.stream().mapToLong(i -> buckets[i]).toArray(),
-                withId.stream().map(ids::get).toList());
-        boolean[] copy = new boolean[ids.size()];
-        Map<String, Long> earlier = new HashMap<>();
-        for (int k = 0; k < withId.size(); k++) {
-            int i = withId.get(k);
-            Long before = earlier.put(ids.get(i), buckets[i]);
-            copy[i] = known[k] || (before != null && Math.abs(before - buckets[i]) <= 1);
+        return new Copies(buckets, ids, withId, seen.start(partition,
+                withId.stream().mapToLong(i -> buckets[i]).toArray(), withId.stream().map(ids::get).toList()));
+    }
+
+    /** A copy check on its way. */
+    public record Copies(long[] buckets, List<String> ids, List<Integer> withId, SeenIdRepository.Seen seen) {
+
+        /** True at i when record i is a copy. */
+        public boolean[] await() {
+            boolean[] known = seen.await();
+            boolean[] copy = new boolean[ids.size()];
+            Map<String, Long> earlier = new HashMap<>();
+            for (int k = 0; k < withId.size(); k++) {
+                int i = withId.get(k);
+                Long before = earlier.put(ids.get(i), buckets[i]);
+                copy[i] = known[k] || (before != null && Math.abs(before - buckets[i]) <= 1);
+            }
+            return copy;
         }
-        return copy;
     }
 }
