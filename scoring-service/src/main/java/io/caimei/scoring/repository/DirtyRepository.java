@@ -3,6 +3,8 @@ package io.caimei.scoring.repository;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -22,7 +24,23 @@ public class DirtyRepository {
     }
 
     public List<EntityPeriod> dirty(int partition) {
-        Response r = redis.send(Request.cmd(Command.SMEMBERS).arg(redis.keys().dirty(partition)));
+        return dirty(redis.send(request(partition)));
+    }
+
+    /** {@link #dirty} sent now; {@link #dirty(CompletableFuture)} takes the pairs (several partitions, one wait). */
+    public CompletableFuture<Response> startDirty(int partition) {
+        return redis.start(request(partition));
+    }
+
+    public List<EntityPeriod> dirty(CompletableFuture<Response> started) {
+        return dirty(redis.await(started));
+    }
+
+    private Request request(int partition) {
+        return Request.cmd(Command.SMEMBERS).arg(redis.keys().dirty(partition));
+    }
+
+    private List<EntityPeriod> dirty(Response r) {
         List<EntityPeriod> out = new ArrayList<>();
         if (r != null) {
             r.forEach(m -> out.add(redis.keys().parseDirtyMember(m.toString())));
@@ -36,6 +54,21 @@ public class DirtyRepository {
 
     public void clear(int partition, Collection<EntityPeriod> members) {
         change(Command.SREM, partition, members);
+    }
+
+    /** Clears the marks of several partitions' pairs in one round trip. */
+    public void clear(Map<Integer, List<EntityPeriod>> byPartition) {
+        List<Request> reqs = new ArrayList<>();
+        byPartition.forEach((partition, members) -> {
+            if (!members.isEmpty()) {
+                Request req = Request.cmd(Command.SREM).arg(redis.keys().dirty(partition));
+                members.forEach(m -> req.arg(redis.keys().dirtyMember(m)));
+                reqs.add(req);
+            }
+        });
+        if (!reqs.isEmpty()) {
+            redis.batch(reqs);
+        }
     }
 
     private void change(Command command, int partition, Collection<EntityPeriod> members) {

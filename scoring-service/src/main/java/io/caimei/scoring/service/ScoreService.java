@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -17,6 +18,7 @@ import io.caimei.scoring.mapping.EntityPeriod;
 import io.caimei.scoring.repository.AggregateRepository;
 import io.caimei.scoring.repository.AggregateRepository.RawValues;
 import io.caimei.scoring.repository.DirtyRepository;
+import io.vertx.mutiny.redis.client.Response;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -93,11 +95,11 @@ public class ScoreService {
     }
 
     /**
-     * Scores and publishes every dirty pair of the partitions (ascending), then clears them. The partitions' scores
-     * go out together and one wait covers their acknowledgements: a wait per partition kept the consumer thread
-     * idle for a broker round trip each, several times per poll at a steady rate. One caller at a time per
-     * partition (locks taken in ascending order), so a clear can never drop a pair another caller marked after
-     * reading the set.
+     * Scores and publishes every dirty pair of the partitions (ascending), then clears them. The partitions go side
+     * by side: their dirty sets in one wait, their values in one wait, their scores out together under one wait for
+     * the broker's acknowledgements, their marks cleared in one round trip. A wait per partition and step kept the
+     * consumer thread idle several times per poll at a steady rate. One caller at a time per partition (locks taken
+     * in ascending order), so a clear can never drop a pair another caller marked after reading the set.
      */
     private int publishDirty(List<Integer> partitions) {
         List<ReentrantLock> held = new ArrayList<>(partitions.size());
@@ -107,19 +109,29 @@ public class ScoreService {
                 lock.lock();
                 held.add(lock);
             }
-            Unacknowledged pending = new Unacknowledged();
-            for (int partition : partitions) {
-                List<EntityPeriod> pairs = dirty.dirty(partition);
+            List<CompletableFuture<Response>> sets = new ArrayList<>(partitions.size());
+            partitions.forEach(p -> sets.add(dirty.startDirty(p)));
+            List<Page> pages = new ArrayList<>();
+            for (int i = 0; i < partitions.size(); i++) {
+                List<EntityPeriod> pairs = dirty.dirty(sets.get(i));
                 for (int from = 0; from < pairs.size(); from += page) {
-                    List<EntityPeriod> slice = pairs.subList(from, Math.min(pairs.size(), from + page));
-                    pending.add(partition, slice, publisher.send(score(partition, slice)));
-                    if (pending.updates >= MAX_UNACKNOWLEDGED) {
-                        pending.settle();
-                    }
+                    pages.add(new Page(partitions.get(i), pairs.subList(from, Math.min(pairs.size(), from + page))));
                 }
             }
-            pending.settle();
-            return pending.published;
+            int published = 0;
+            // at most MAX_UNACKNOWLEDGED pairs at a time (bounds the producer's buffer and Redis' waiting replies)
+            for (int from = 0; from < pages.size();) {
+                List<Page> group = new ArrayList<>();
+                int size = 0;
+                while (from < pages.size() && (group.isEmpty() || size + pages.get(from).pairs().size()
+                        <= MAX_UNACKNOWLEDGED)) {
+                    size += pages.get(from).pairs().size();
+                    group.add(pages.get(from++));
+                }
+                published += publish(group);
+            }
+            scoreUpdates.increment(published);
+            return published;
         } finally {
             for (int i = held.size() - 1; i >= 0; i--) {
                 held.get(i).unlock();
@@ -127,39 +139,31 @@ public class ScoreService {
         }
     }
 
-    /** Pages sent and not yet acknowledged; settling waits for them, then clears their pairs' dirty marks. */
-    private final class Unacknowledged {
-
-        private final List<Integer> partitions = new ArrayList<>();
-        private final List<List<EntityPeriod>> slices = new ArrayList<>();
-        private final List<ScorePublisher.Sent> sent = new ArrayList<>();
-        private int updates;
-        private int published;
-
-        void add(int partition, List<EntityPeriod> slice, ScorePublisher.Sent s) {
-            partitions.add(partition);
-            slices.add(slice);
-            sent.add(s);
-            updates += slice.size();
-        }
-
-        void settle() {
-            sent.forEach(ScorePublisher.Sent::await);
-            for (int i = 0; i < slices.size(); i++) {
-                dirty.clear(partitions.get(i), slices.get(i));
-            }
-            scoreUpdates.increment(updates);
-            published += updates;
-            updates = 0;
-            partitions.clear();
-            slices.clear();
-            sent.clear();
-        }
+    /** One partition's slice of dirty pairs. */
+    private record Page(int partition, List<EntityPeriod> pairs) {
     }
 
-    /** Current scores of the given pairs, in order. */
-    public List<ScoreUpdate> score(int partition, List<EntityPeriod> pairs) {
-        List<RawValues> values = aggregates.readPairs(partition, pairs);
+    /** Reads, scores and sends the pages together, waits for every acknowledgement, then clears their marks. */
+    private int publish(List<Page> group) {
+        List<AggregateRepository.Reading> reads = new ArrayList<>(group.size());
+        group.forEach(p -> reads.add(aggregates.startReadPairs(p.partition(), p.pairs())));
+        List<ScorePublisher.Sent> sent = new ArrayList<>(group.size());
+        for (int i = 0; i < group.size(); i++) {
+            sent.add(publisher.send(score(group.get(i).pairs(), reads.get(i).await())));
+        }
+        sent.forEach(ScorePublisher.Sent::await);
+        Map<Integer, List<EntityPeriod>> cleared = new TreeMap<>();
+        int count = 0;
+        for (Page p : group) {
+            cleared.computeIfAbsent(p.partition(), k -> new ArrayList<>()).addAll(p.pairs());
+            count += p.pairs().size();
+        }
+        dirty.clear(cleared);
+        return count;
+    }
+
+    /** The scores of pairs whose raw values were read, in order. */
+    private List<ScoreUpdate> score(List<EntityPeriod> pairs, List<RawValues> values) {
         String now = Instant.now().toString();
         List<ScoreUpdate> out = new ArrayList<>(values.size());
         for (int i = 0; i < values.size(); i++) {
