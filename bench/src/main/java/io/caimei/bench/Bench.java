@@ -249,9 +249,11 @@ public final class Bench {
         return "**CPU contention.** This machine has " + Runtime.getRuntime().availableProcessors() + " CPUs, "
                 + "shared during every measurement by Kafka, Redis, PostgreSQL, Keycloak, the four service JVMs, "
                 + "the benchmark gateway, this load generator and the measuring tool itself (and whatever else runs "
-                + "here, see the load averages above). Nothing is isolated, so every figure is a same-machine "
-                + "figure: the limits in section 5 are measured with the services idle but present, while the "
-                + "platform figures pay for the load generator's CPU too. Ratios compare like with like on this "
+                + "here, see the load averages above). Every figure is a same-machine figure: the limits in section "
+                + "5 are measured with the services idle but present, while the platform figures pay for the load "
+                + "generator's CPU too. Rows marked *on its own* measure one stage with the services after it stopped "
+                + "(SIGSTOP, continued right after), as the limits were measured with nothing consuming; the rows "
+                + "beside them measure the same stage with everything running. Ratios compare like with like on this "
                 + "machine; absolute numbers will differ elsewhere.";
     }
 }
