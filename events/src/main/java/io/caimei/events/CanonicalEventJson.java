@@ -42,35 +42,24 @@ public final class CanonicalEventJson {
     /** {@link #read} with Jackson's streaming parser alone: any JSON, and the refusals data binding had. */
     static CanonicalEvent readParsed(String json) throws IOException {
         try (JsonParser p = JsonText.object(json)) {
-            String eventId = null;
-            String source = null;
-            Channel channel = null;
-            Network network = null;
-            Indicator indicator = null;
-            EntityType entityType = null;
-            String entityId = null;
-            String attributedFrom = null;
-            String occurredAt = null;
-            String userKey = null;
-            int delta = 0;
+            EventFields f = new EventFields();
             for (String field; (field = JsonText.nextField(p)) != null;) {
                 switch (field) {
-                    case "eventId" -> eventId = p.getValueAsString();
-                    case "source" -> source = p.getValueAsString();
-                    case "channel" -> channel = Channel.valueOf(p.getText());
-                    case "network" -> network = Network.valueOf(p.getText());
-                    case "indicator" -> indicator = Indicator.valueOf(p.getText());
-                    case "entityType" -> entityType = EntityType.valueOf(p.getText());
-                    case "entityId" -> entityId = p.getValueAsString();
-                    case "attributedFrom" -> attributedFrom = p.getValueAsString();
-                    case "occurredAt" -> occurredAt = p.getValueAsString();
-                    case "userKey" -> userKey = p.getValueAsString();
-                    case "delta" -> delta = p.getIntValue();
+                    case "eventId" -> f.eventId = p.getValueAsString();
+                    case "source" -> f.source = p.getValueAsString();
+                    case "channel" -> f.channel = Channel.valueOf(p.getText());
+                    case "network" -> f.network = Network.valueOf(p.getText());
+                    case "indicator" -> f.indicator = Indicator.valueOf(p.getText());
+                    case "entityType" -> f.entityType = EntityType.valueOf(p.getText());
+                    case "entityId" -> f.entityId = p.getValueAsString();
+                    case "attributedFrom" -> f.attributedFrom = p.getValueAsString();
+                    case "occurredAt" -> f.occurredAt = p.getValueAsString();
+                    case "userKey" -> f.userKey = p.getValueAsString();
+                    case "delta" -> f.delta = p.getIntValue();
                     default -> p.skipChildren();
                 }
             }
-            return new CanonicalEvent(eventId, source, channel, network, indicator, entityType, entityId,
-                    attributedFrom, occurredAt, userKey, delta);
+            return f.event();
         }
     }
 }

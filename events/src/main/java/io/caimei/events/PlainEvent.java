@@ -32,17 +32,7 @@ final class PlainEvent {
             return null;
         }
         i = space(s, i + 1);
-        String eventId = null;
-        String source = null;
-        Channel channel = null;
-        Network network = null;
-        Indicator indicator = null;
-        EntityType entityType = null;
-        String entityId = null;
-        String attributedFrom = null;
-        String occurredAt = null;
-        String userKey = null;
-        int delta = 0;
+        EventFields f = new EventFields();
         int seen = 0;
         while (true) {
             if (s.charAt(i) != '"') {
@@ -76,7 +66,7 @@ final class PlainEvent {
                         || end < n && (s.charAt(end) == '.' || s.charAt(end) == 'e' || s.charAt(end) == 'E')) {
                     return null;
                 }
-                delta = Integer.parseInt(s, i, end, 10);
+                f.delta = Integer.parseInt(s, i, end, 10);
                 i = end;
             } else if (c == '"') {
                 int end = i + 1;
@@ -88,16 +78,16 @@ final class PlainEvent {
                 String v = s.substring(i + 1, end);
                 i = end + 1;
                 switch (field) {
-                    case 0 -> eventId = v;
-                    case 1 -> source = v;
-                    case 2 -> channel = Channel.valueOf(v);
-                    case 3 -> network = Network.valueOf(v);
-                    case 4 -> indicator = Indicator.valueOf(v);
-                    case 5 -> entityType = EntityType.valueOf(v);
-                    case 6 -> entityId = v;
-                    case 7 -> attributedFrom = v;
-                    case 8 -> occurredAt = v;
-                    default -> userKey = v;
+                    case 0 -> f.eventId = v;
+                    case 1 -> f.source = v;
+                    case 2 -> f.channel = Channel.valueOf(v);
+                    case 3 -> f.network = Network.valueOf(v);
+                    case 4 -> f.indicator = Indicator.valueOf(v);
+                    case 5 -> f.entityType = EntityType.valueOf(v);
+                    case 6 -> f.entityId = v;
+                    case 7 -> f.attributedFrom = v;
+                    case 8 -> f.occurredAt = v;
+                    default -> f.userKey = v;
                 }
             } else {
                 return null;
@@ -115,8 +105,7 @@ final class PlainEvent {
         if (space(s, i + 1) != n) {
             return null;
         }
-        return new CanonicalEvent(eventId, source, channel, network, indicator, entityType, entityId, attributedFrom,
-                occurredAt, userKey, delta);
+        return f.event();
     }
 
     /** The index of the field named by {@code s[from, to)} in {@link #FIELDS}, or -1 (chosen by length first). */
