@@ -91,8 +91,11 @@ final class Scoring {
             long w0 = System.nanoTime();
             write(topic, tag, n);
             produceSeconds = (System.nanoTime() - w0) / 1e9;
-            t0 = alone ? System.nanoTime() : w0;
-            stopped.resume(c.o.scorerPid);
+            t0 = w0;
+            if (alone) {
+                t0 = System.nanoTime();
+                stopped.resume(c.o.scorerPid);
+            }
             double last = start;
             long lastGrowth = System.nanoTime();
             long doneAt = -1;

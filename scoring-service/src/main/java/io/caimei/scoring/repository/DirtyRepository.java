@@ -61,9 +61,7 @@ public class DirtyRepository {
         List<Request> reqs = new ArrayList<>();
         byPartition.forEach((partition, members) -> {
             if (!members.isEmpty()) {
-                Request req = Request.cmd(Command.SREM).arg(redis.keys().dirty(partition));
-                members.forEach(m -> req.arg(redis.keys().dirtyMember(m)));
-                reqs.add(req);
+                reqs.add(request(Command.SREM, partition, members));
             }
         });
         if (!reqs.isEmpty()) {
@@ -75,8 +73,12 @@ public class DirtyRepository {
         if (members.isEmpty()) {
             return;
         }
+        redis.send(request(command, partition, members));
+    }
+
+    private Request request(Command command, int partition, Collection<EntityPeriod> members) {
         Request req = Request.cmd(command).arg(redis.keys().dirty(partition));
         members.forEach(m -> req.arg(redis.keys().dirtyMember(m)));
-        redis.send(req);
+        return req;
     }
 }
