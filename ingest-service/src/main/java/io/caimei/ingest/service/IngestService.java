@@ -51,7 +51,8 @@ public class IngestService {
                 rejections.add(new IngestReport.Rejection(r.index(), r.reason()));
             }
         }
-        List<SourceEventId> pairs = valid.stream().map(e -> new SourceEventId(e.source(), e.eventId())).toList();
+        List<SourceEventId> pairs = valid.stream()
+                .map(e -> new SourceEventId(e.source(), e.eventId(), e.occurredAt())).toList();
         DedupeRepository.Claim[] claims = dedupe.reserve(pairs);
         List<CanonicalEvent> toSend = new ArrayList<>();
         List<SourceEventId> reserved = new ArrayList<>();

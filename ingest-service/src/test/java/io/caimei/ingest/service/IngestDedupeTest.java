@@ -29,12 +29,17 @@ import io.caimei.events.Indicator;
 import io.caimei.events.Network;
 import io.caimei.ingest.config.IngestConfig;
 import io.caimei.ingest.mapping.RecordResult;
+import io.caimei.ingest.repository.DedupeRepository;
+import io.caimei.ingest.repository.SourceEventId;
 import io.caimei.ingest.service.EventProducer.DeliveryFailedException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.vertx.mutiny.redis.client.Command;
+import io.vertx.mutiny.redis.client.Redis;
+import io.vertx.mutiny.redis.client.Request;
 
 /**
  * The two-state dedupe (pending while Kafka has not confirmed, acknowledged once it has) against the real Redis,
@@ -63,6 +68,9 @@ class IngestDedupeTest {
 
     @Inject
     MeterRegistry metrics;
+
+    @Inject
+    Redis redis;
 
     private ControlledKafka kafka;
 
@@ -147,6 +155,22 @@ class IngestDedupeTest {
         assertEquals(1, report.accepted());
         assertEquals(1, report.duplicates());
         assertEquals(List.of(known.event(), fresh.event()), kafka.acknowledged);
+    }
+
+    @Test
+    void anAcknowledgedRecordIsAFieldOfItsMinutesHashWhichExpiresAfterTheWindow() {
+        RecordResult record = freshRecord();
+        ingest.ingest(List.of(record));
+
+        CanonicalEvent e = record.event();
+        String key = DedupeRepository.key(config.redis().keyPrefix(), new SourceEventId(e.source(), e.eventId(),
+                e.occurredAt()));
+        assertTrue(key.endsWith(":seen:202402142015"), key);
+        assertEquals("a", redis.send(Request.cmd(Command.HGET).arg(key).arg(e.source() + ":" + e.eventId()))
+                .await().indefinitely().toString());
+        long ttl = redis.send(Request.cmd(Command.TTL).arg(key)).await().indefinitely().toLong();
+        long window = config.ingest().dedupeWindow().toSeconds();
+        assertTrue(ttl > window - 60 && ttl <= window, "TTL " + ttl + " s, window " + window + " s");
     }
 
     /** Kafka as the test wants it: acknowledges at once, holds one send until released, or fails one. */
