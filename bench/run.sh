@@ -98,7 +98,7 @@ if ((own_gateway)); then
   fi
   budget=1000000
   log "starting a benchmark gateway on 127.0.0.1:$BENCH_GATEWAY_PORT (log: bench/target/bench-gateway.log)"
-  java -Xmx512m -Dquarkus.http.port="$BENCH_GATEWAY_PORT" -Dquarkus.management.port="$BENCH_GATEWAY_MANAGEMENT_PORT" \
+  java -Xmx512m -XX:+UseParallelGC -Dquarkus.http.port="$BENCH_GATEWAY_PORT" -Dquarkus.management.port="$BENCH_GATEWAY_MANAGEMENT_PORT" \
     -Dquarkus.rest-client.ranking.url="http://127.0.0.1:$RANKING_PORT" \
     -Dquarkus.rest-client.scoring.url="http://127.0.0.1:$SCORING_PORT" \
     -Dquarkus.rest-client.ingest.url="http://127.0.0.1:$INGEST_PORT" \
