@@ -61,10 +61,14 @@ public class DedupeRepository {
      * pair and the minute is read off its event time as ingest wrote it, so a retry finds the same hash.
      */
     public static String key(String prefix, SourceEventId id) {
-        int bucket = Math.floorMod(field(id).hashCode(), BUCKETS);
+        return key(prefix, field(id), id.occurredAt());
+    }
+
+    /** {@link #key(String, SourceEventId)} for a pair whose field is already known. */
+    private static String key(String prefix, String field, String at) {
+        int bucket = Math.floorMod(field.hashCode(), BUCKETS);
         StringBuilder k = new StringBuilder(prefix.length() + 32).append(prefix).append(":{s").append(bucket)
                 .append("}:seen:");
-        String at = id.occurredAt();
         // "2024-02-14T20:15:03+08:00" -> 202402142015 (the validated form always starts yyyy-MM-ddTHH:mm)
         for (int i = 0; i < Math.min(16, at.length()); i++) {
             char c = at.charAt(i);
@@ -92,9 +96,10 @@ public class DedupeRepository {
         List<String> keys = new ArrayList<>(ids.size() + BUCKETS);
         List<Request> reqs = new ArrayList<>(ids.size() + BUCKETS);
         for (SourceEventId id : ids) {
-            String key = key(prefix, id);
+            String field = field(id);
+            String key = key(prefix, field, id.occurredAt());
             keys.add(key);
-            reqs.add(Request.cmd(Command.HSETNX).arg(key).arg(field(id)).arg("p"));
+            reqs.add(Request.cmd(Command.HSETNX).arg(key).arg(field).arg("p"));
         }
         for (String key : new LinkedHashSet<>(keys)) {
             keys.add(key);
@@ -146,8 +151,9 @@ public class DedupeRepository {
         }
         Map<String, Request> byKey = new LinkedHashMap<>();
         for (SourceEventId id : ids) {
-            Request r = byKey.computeIfAbsent(key(prefix, id), k -> Request.cmd(command).arg(k));
-            r.arg(field(id));
+            String field = field(id);
+            Request r = byKey.computeIfAbsent(key(prefix, field, id.occurredAt()), k -> Request.cmd(command).arg(k));
+            r.arg(field);
             if (value != null) {
                 r.arg(value);
             }

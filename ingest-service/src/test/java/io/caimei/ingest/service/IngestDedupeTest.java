@@ -163,10 +163,10 @@ class IngestDedupeTest {
         ingest.ingest(List.of(record));
 
         CanonicalEvent e = record.event();
-        String key = DedupeRepository.key(config.redis().keyPrefix(), new SourceEventId(e.source(), e.eventId(),
-                e.occurredAt()));
+        SourceEventId pair = new SourceEventId(e.source(), e.eventId(), e.occurredAt());
+        String key = DedupeRepository.key(config.redis().keyPrefix(), pair);
         assertTrue(key.endsWith(":seen:202402142015"), key);
-        assertEquals("a", redis.send(Request.cmd(Command.HGET).arg(key).arg(e.source() + ":" + e.eventId()))
+        assertEquals("a", redis.send(Request.cmd(Command.HGET).arg(key).arg(DedupeRepository.field(pair)))
                 .await().indefinitely().toString());
         long ttl = redis.send(Request.cmd(Command.TTL).arg(key)).await().indefinitely().toLong();
         long window = config.ingest().dedupeWindow().toSeconds();
